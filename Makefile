@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# pvpatch: one Makefile for every target.
+#
+#   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
+#   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
+#   make defconfig    x86_64_defconfig into $(O)/.config  (also: make hosted_defconfig)
+#   make menuconfig / olddefconfig
+#   make              build what $(O)/.config selects (guest image or hosted tests)
+#
+#   O=DIR             build directory (default build/x86_64); sources are never written
+#   V=1               show full commands
+#   CC=clang          build with clang instead of gcc
+
+srctree := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+O ?= build/x86_64
+BUILD_ROOT := $(patsubst %/,%,$(dir $(O)))
+obj := $(abspath $(O))
+
+PYTHON := /usr/bin/python3
+KCONFIG := KCONFIG_CONFIG=$(obj)/.config srctree=$(srctree) $(PYTHON) $(srctree)/scripts/kconfig.py
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-8s%s\n'
+endif
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+# Goals that must not need (or regenerate) a configuration.
+no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check kvm-check
+config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
+config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
+
+# ---------------------------------------------------------------- configuration
+
+$(obj)/.config:
+	$(Q)mkdir -p $(obj)
+	$(quiet) DEFCONF x86_64_defconfig
+	$(Q)$(KCONFIG) defconfig $(srctree)/configs/x86_64_defconfig >/dev/null
+
+defconfig: x86_64_defconfig
+%_defconfig: deps
+	$(Q)mkdir -p $(obj)
+	$(Q)$(KCONFIG) defconfig $(srctree)/configs/$@
+
+olddefconfig: deps
+	$(Q)$(KCONFIG) olddefconfig
+
+menuconfig: deps
+	$(Q)mkdir -p $(obj)
+	$(Q)test -f $(obj)/.config || $(KCONFIG) defconfig $(srctree)/configs/x86_64_defconfig >/dev/null
+	$(Q)$(KCONFIG) menuconfig
+
+$(obj)/include/config/auto.conf $(obj)/include/generated/autoconf.h: $(obj)/.config $(srctree)/Kconfig
+	$(Q)mkdir -p $(obj)/include/config $(obj)/include/generated
+	$(quiet) GEN $(O)/include/generated/autoconf.h
+	$(Q)$(KCONFIG) genconfig $(obj)/include/generated/autoconf.h $(obj)/include/config/auto.conf
+
+ifneq ($(config-needed),)
+-include $(obj)/include/config/auto.conf
+endif
+
+# ---------------------------------------------------------------- flags
+
+CC ?= cc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+LD := ld
+OBJCOPY := objcopy
+cc-is-clang := $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1))
+
+WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes
+COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -fno-strict-aliasing -fno-common \
+	-fno-omit-frame-pointer -MMD -MP \
+	-I$(srctree)/include -I$(obj)/include \
+	-include $(obj)/include/generated/autoconf.h
+
+# Freestanding x86-64 kernel code: no red zone (interrupts push onto the
+# current stack), no SSE (we never save FPU state), identity mapped below
+# 2 GiB so the small code model and absolute 32-bit addresses work.
+GUEST_CFLAGS := $(COMMON_CFLAGS) $(KCFLAGS) -ffreestanding -fno-builtin -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include) \
+	-I$(srctree)/guest/include -I$(srctree)/arch/x86/include -I$(obj)/include/xen-public \
+	-mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-avx -mcmodel=small \
+	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -mno-omit-leaf-frame-pointer -fno-jump-tables
+GUEST_ASFLAGS := $(GUEST_CFLAGS) -D__ASSEMBLY__
+GUEST_LDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
+	--no-warn-rwx-segments --build-id=none
+
+HOSTED_CFLAGS := $(COMMON_CFLAGS) -pthread -D_GNU_SOURCE -I$(srctree)/platform/hosted/include
+HOSTED_LDFLAGS := -pthread
+
+# ---------------------------------------------------------------- sources
+
+# Files that are the same in the guest and in the hosted build.
+portable-srcs := guest/ktest.c guest/glob.c guest/bootargs.c guest/page_alloc.c
+
+guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S \
+	$(srctree)/guest/*.c $(srctree)/tests/guest/*.c))
+guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
+guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
+
+hosted-srcs := $(portable-srcs) $(patsubst $(srctree)/%,%,$(sort $(wildcard \
+	$(srctree)/platform/hosted/*.c $(srctree)/tests/hosted/*.c)))
+hosted-objs := $(patsubst %,$(obj)/hosted-obj/%.o,$(basename $(hosted-srcs)))
+
+GUEST_IMAGE := $(obj)/pvpatch.elf
+HOSTED_TESTS := $(obj)/pvpatch-hosted-tests
+
+ifeq ($(CONFIG_PLATFORM_GUEST),y)
+all: $(GUEST_IMAGE)
+else ifeq ($(CONFIG_PLATFORM_HOSTED),y)
+all: $(HOSTED_TESTS)
+else
+all:
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(O) $(obj)/include/config/auto.conf
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(O) all
+endif
+
+# Xen's public headers come from Debian's libxen-dev, reached through a
+# directory that holds only them, so the freestanding guest never sees libc.
+$(obj)/include/xen-public/xen:
+	$(Q)mkdir -p $(dir $@)
+	$(Q)test -d /usr/include/xen || { echo "make: /usr/include/xen missing; run scripts/deps.sh as root (libxen-dev)" >&2; exit 1; }
+	$(Q)ln -sfn /usr/include/xen $@
+
+guest-prereqs := $(obj)/include/generated/autoconf.h $(obj)/include/xen-public/xen
+
+$(obj)/guest-obj/%.o: $(srctree)/%.c $(guest-prereqs)
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) CC $<
+	$(Q)$(CC) $(GUEST_CFLAGS) -c $< -o $@
+
+$(obj)/guest-obj/%.o: $(srctree)/%.S $(guest-prereqs)
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) AS $<
+	$(Q)$(CC) $(GUEST_ASFLAGS) -c $< -o $@
+
+$(obj)/guest.lds: $(srctree)/arch/x86/guest.lds.S $(guest-prereqs)
+	$(quiet) LDS $@
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -D__LINKER__ $(filter -I% -include %autoconf.h,$(GUEST_CFLAGS)) \
+		-include $(obj)/include/generated/autoconf.h $< -o $@
+
+$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds
+	$(quiet) LD $@
+	$(Q)$(LD) $(GUEST_LDFLAGS) -T $(obj)/guest.lds -o $@ $(guest-objs)
+
+$(obj)/hosted-obj/%.o: $(srctree)/%.c $(obj)/include/generated/autoconf.h
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) HOSTCC $<
+	$(Q)$(CC) $(HOSTED_CFLAGS) -c $< -o $@
+
+$(HOSTED_TESTS): $(hosted-objs)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(HOSTED_LDFLAGS) -o $@ $(hosted-objs)
+
+-include $(shell find $(obj) -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------- run / check
+
+deps:
+	$(Q)$(srctree)/scripts/deps.sh
+
+GUEST_O := $(O)
+HOSTED_O := $(BUILD_ROOT)/hosted
+RUN_TESTS := $(srctree)/tools/run-tests
+
+guest-build: deps
+	$(Q)test -f $(GUEST_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) x86_64_defconfig >/dev/null
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) all
+
+hosted-build: deps
+	$(Q)test -f $(HOSTED_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(HOSTED_O) hosted_defconfig >/dev/null
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(HOSTED_O) all
+
+run: guest-build
+	$(Q)$(RUN_TESTS) --group run --image $(GUEST_O)/pvpatch.elf
+
+check: guest-build hosted-build
+	$(Q)$(RUN_TESTS) --group check --image $(GUEST_O)/pvpatch.elf --hosted-dir $(HOSTED_O)
+
+clean:
+	$(Q)rm -rf $(obj)/guest-obj $(obj)/hosted-obj $(GUEST_IMAGE) $(HOSTED_TESTS) $(obj)/guest.lds
+
+distclean:
+	$(Q)rm -rf build
+
+help:
+	@sed -n '3,15p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+
+.PHONY: all defconfig olddefconfig menuconfig deps run check guest-build hosted-build clean distclean help

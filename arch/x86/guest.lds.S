@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Guest image layout. The guest runs identity mapped, so virtual ==
+ * physical. Each kind of content starts on a page of its own so the
+ * page tables can give it exactly one permission: text R+X, rodata R,
+ * data/bss R+W+NX (see arch/x86/paging.c).
+ */
+OUTPUT_FORMAT("elf64-x86-64")
+OUTPUT_ARCH(i386:x86-64)
+ENTRY(pvh_entry)
+
+PHDRS
+{
+	text PT_LOAD FLAGS(5);		/* R+X */
+	rodata PT_LOAD FLAGS(4);	/* R */
+	data PT_LOAD FLAGS(6);		/* R+W */
+	note PT_NOTE FLAGS(4);
+}
+
+SECTIONS
+{
+	. = CONFIG_LOAD_ADDRESS;
+	__image_start = .;
+
+	.text : {
+		__text_start = .;
+		*(.text.boot)
+		*(.text .text.*)
+		. = ALIGN(4096);
+		__text_end = .;
+	} :text
+
+	.rodata : ALIGN(4096) {
+		__rodata_start = .;
+		*(.rodata .rodata.*)
+		. = ALIGN(8);
+		__start_ktest_suites = .;
+		KEEP(*(ktest_suites))
+		__stop_ktest_suites = .;
+		. = ALIGN(8);
+		__start_boot_params = .;
+		KEEP(*(boot_params))
+		__stop_boot_params = .;
+	} :rodata
+
+	.note : ALIGN(4) {
+		KEEP(*(.note.Xen))
+	} :rodata :note
+
+	.rodata.end : {
+		. = ALIGN(4096);
+		__rodata_end = .;
+	} :rodata
+
+	.data : ALIGN(4096) {
+		__data_start = .;
+		*(.data .data.*)
+	} :data
+
+	.bss : ALIGN(64) {
+		__bss_start = .;
+		*(.bss .bss.*)
+		*(COMMON)
+		. = ALIGN(4096);
+		__bss_end = .;
+	} :data
+
+	__image_end = .;
+
+	/DISCARD/ : {
+		*(.eh_frame) *(.comment) *(.note.GNU-stack) *(.note.gnu.*)
+	}
+}

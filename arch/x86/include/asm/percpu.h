@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef ASM_PERCPU_H
+#define ASM_PERCPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <asm/segment.h>
+#include <pvpatch/compiler.h>
+
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __packed;
+
+struct cpu_call {
+	void (*fn)(void *arg);
+	void *arg;
+};
+
+struct trap_expectation;
+
+/*
+ * Everything one CPU owns. %gs points at its own struct cpu, whose first
+ * field points back to it, so this_cpu() is one load.
+ */
+struct cpu {
+	struct cpu *self;
+	unsigned int id;
+	uint32_t apic_id;
+	bool online;
+	uintptr_t stack_bottom, stack_top;
+	uintptr_t ist_stack_top[IST_COUNT + 1];
+	uint64_t gdt[GDT_ENTRIES] __aligned(16);
+	struct tss tss __aligned(16);
+	/* Timer and IPI bookkeeping (arch/x86/apic.c, smp.c). */
+	volatile uint64_t timer_ticks;
+	volatile uint64_t ipis_received;
+	volatile uint64_t syncs;
+	/* Work handed over by on_each_cpu() / run_on_all_cpus(). */
+	volatile struct cpu_call ipi_call;
+	volatile struct cpu_call task_call;
+	/* A trap a test is waiting for (arch/x86/traps.c). */
+	struct trap_expectation *expect;
+	unsigned int console_nesting;
+} __aligned(64);
+
+extern struct cpu cpus[CONFIG_NR_CPUS];
+
+static inline struct cpu *this_cpu(void)
+{
+	struct cpu *c;
+
+	__asm__ __volatile__("mov %%gs:0, %0" : "=r"(c));
+	return c;
+}
+
+#endif

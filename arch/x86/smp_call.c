@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cross-CPU calls. on_each_cpu() runs a function from an IPI handler on
+ * every CPU; sync_all_cpus() uses it to make each CPU execute a
+ * serializing instruction; run_on_all_cpus() hands a task to each CPU's
+ * idle loop so that it runs with interrupts on, as a test case would.
+ */
+#include <stddef.h>
+#include <asm/apic.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+#include <pvpatch/platform.h>
+#include <pvpatch/smp.h>
+#include <pvpatch/spinlock.h>
+
+static spinlock_t call_lock = SPINLOCK_INIT;
+
+static void wait_for_slot(volatile struct cpu_call *slot)
+{
+	while (__atomic_load_n(&slot->fn, __ATOMIC_ACQUIRE))
+		cpu_relax();
+}
+
+void on_each_cpu(void (*fn)(void *arg), void *arg, bool wait)
+{
+	unsigned int me = smp_processor_id();
+	unsigned int n = num_online_cpus();
+
+	/* Two CPUs each waiting, interrupts off, for the other to take
+	 * its IPI would never finish. */
+	if (n > 1 && !(native_save_fl() & X86_EFLAGS_IF))
+		panic("on_each_cpu called with interrupts disabled");
+	spin_lock(&call_lock);
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		struct cpu *c = &cpus[cpu];
+
+		if (cpu == me)
+			continue;
+		wait_for_slot(&c->ipi_call);	/* an earlier call without wait */
+		c->ipi_call.arg = arg;
+		__atomic_store_n(&c->ipi_call.fn, fn, __ATOMIC_RELEASE);
+		apic_send_ipi(c->apic_id, VECTOR_IPI_CALL);
+	}
+	unsigned long flags = local_irq_save();
+
+	fn(arg);
+	local_irq_restore(flags);
+	if (wait) {
+		for (unsigned int cpu = 0; cpu < n; cpu++)
+			wait_for_slot(&cpus[cpu].ipi_call);
+	}
+	spin_unlock(&call_lock);
+}
+
+static void serialize_this_cpu(void *unused)
+{
+	serialize_cpu();
+	this_cpu()->syncs++;
+}
+
+void sync_all_cpus(void)
+{
+	on_each_cpu(serialize_this_cpu, NULL, true);
+}
+
+void run_on_all_cpus(void (*fn)(void *arg), void *arg)
+{
+	unsigned int me = smp_processor_id();
+	unsigned int n = num_online_cpus();
+
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		struct cpu *c = &cpus[cpu];
+
+		if (cpu == me)
+			continue;
+		wait_for_slot(&c->task_call);
+		c->task_call.arg = arg;
+		__atomic_store_n(&c->task_call.fn, fn, __ATOMIC_RELEASE);
+		apic_send_ipi(c->apic_id, VECTOR_IPI_WAKE);
+	}
+	fn(arg);
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		if (cpu != me)
+			wait_for_slot(&cpus[cpu].task_call);
+	}
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The guest's boot sequence after the arch entry code. Boot arguments
+ * come first so that a bad one stops the boot before anything else runs.
+ */
+#include <string.h>
+#include <pvpatch/arch.h>
+#include <pvpatch/bootargs.h>
+#include <pvpatch/bootinfo.h>
+#include <pvpatch/ktest.h>
+#include <pvpatch/page_alloc.h>
+#include <pvpatch/platform.h>
+#include <pvpatch/printk.h>
+
+static const char *crash_kind;
+
+static const char *set_crash(const char *value)
+{
+#ifdef CONFIG_BOOT_CRASH_TESTS
+	static const char *const kinds[] = { "ud", "pf", "bp", "wx", "panic" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		if (strcmp(value, kinds[i]) == 0) {
+			crash_kind = kinds[i];
+			return NULL;
+		}
+	}
+	return "expected one of ud, pf, bp, wx, panic";
+#else
+	return "crash tests are not configured (CONFIG_BOOT_CRASH_TESTS)";
+#endif
+}
+BOOT_PARAM(crash, "crash", set_crash,
+	   "trigger a deliberate fatal exception after boot: ud|pf|bp|wx|panic");
+
+__noreturn void guest_main(void)
+{
+	char err[256];
+
+	printk("command line: '%s'\n", boot_info.cmdline);
+	if (bootargs_parse_all(boot_info.cmdline, err, sizeof(err))) {
+		printk("error: %s\n", err);
+		platform_exit(EXIT_FAIL);
+	}
+	page_alloc_init(&boot_info);
+	arch_memory_init();
+	arch_smp_init();
+	if (crash_kind)
+		arch_trigger_crash(crash_kind);
+
+	int failed = ktest_run_all();
+
+	platform_exit(failed ? EXIT_FAIL : EXIT_PASS);
+}
