@@ -4,6 +4,7 @@
 #
 #   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
+#   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
 #   make defconfig    x86_64_defconfig into $(O)/.config  (also: make hosted_defconfig)
 #   make menuconfig / olddefconfig
 #   make              build what $(O)/.config selects (guest image or hosted tests)
@@ -32,8 +33,24 @@ endif
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
+# "make hosted_defconfig all": a make reads the configuration when it
+# starts, so configuring and building in one make would build with the old
+# one. Run such goals one by one, each in a make of its own.
+config-goals := $(filter %defconfig menuconfig olddefconfig,$(MAKECMDGOALS))
+mixed-goals := $(if $(config-goals),$(filter-out $(config-goals),$(MAKECMDGOALS)))
+
+ifneq ($(mixed-goals),)
+$(firstword $(MAKECMDGOALS)): sequential-goals
+$(filter-out $(firstword $(MAKECMDGOALS)),$(MAKECMDGOALS)): sequential-goals
+	@:
+sequential-goals:
+	$(Q)set -e; for goal in $(MAKECMDGOALS); do \
+		$(MAKE) -f $(srctree)/Makefile O=$(O) $$goal; done
+.PHONY: sequential-goals $(MAKECMDGOALS)
+else
+
 # Goals that must not need (or regenerate) a configuration.
-no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check kvm-check
+no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench
 config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
 config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
 
@@ -95,21 +112,31 @@ GUEST_ASFLAGS := $(GUEST_CFLAGS) -D__ASSEMBLY__
 GUEST_LDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments --build-id=none
 
-HOSTED_CFLAGS := $(COMMON_CFLAGS) -pthread -D_GNU_SOURCE -I$(srctree)/platform/hosted/include
+HOSTED_CFLAGS := $(COMMON_CFLAGS) -mno-red-zone -pthread -D_GNU_SOURCE -I$(srctree)/platform/hosted/include \
+	-I$(srctree)/arch/x86/include
 HOSTED_LDFLAGS := -pthread
 
 # ---------------------------------------------------------------- sources
 
 # Files that are the same in the guest and in the hosted build.
-portable-srcs := guest/ktest.c guest/glob.c guest/bootargs.c guest/page_alloc.c
+portable-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/guest/ktest*.c))) \
+	guest/glob.c guest/bootargs.c guest/page_alloc.c guest/sort.c
+# The patching engine: the same sources in the guest and hosted.
+engine-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/alternatives/*.c))) \
+	arch/x86/text_poke_bp.c arch/x86/static_call.c arch/x86/alternative.c \
+	arch/x86/nops.c arch/x86/cpufeature.c
+hosted-engine-srcs := $(engine-srcs)
 
 guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S \
-	$(srctree)/guest/*.c $(srctree)/tests/guest/*.c))
+	$(srctree)/alternatives/*.c $(srctree)/guest/*.c $(srctree)/tests/guest/*.c \
+	$(srctree)/tests/guest/*.S $(srctree)/tests/common/*.c \
+	$(if $(CONFIG_BENCH),$(srctree)/bench/*.c)))
 guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
 
-hosted-srcs := $(portable-srcs) $(patsubst $(srctree)/%,%,$(sort $(wildcard \
-	$(srctree)/platform/hosted/*.c $(srctree)/tests/hosted/*.c)))
+hosted-srcs := $(portable-srcs) $(hosted-engine-srcs) $(patsubst $(srctree)/%,%,$(sort $(wildcard \
+	$(srctree)/platform/hosted/*.c $(srctree)/tests/hosted/*.c $(srctree)/tests/common/*.c \
+	$(if $(CONFIG_BENCH),$(srctree)/bench/*.c))))
 hosted-objs := $(patsubst %,$(obj)/hosted-obj/%.o,$(basename $(hosted-srcs)))
 
 GUEST_IMAGE := $(obj)/pvpatch.elf
@@ -149,9 +176,24 @@ $(obj)/guest.lds: $(srctree)/arch/x86/guest.lds.S $(guest-prereqs)
 	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -D__LINKER__ $(filter -I% -include %autoconf.h,$(GUEST_CFLAGS)) \
 		-include $(obj)/include/generated/autoconf.h $< -o $@
 
-$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds
+# objtool: a host program (libelf). The guest keeps its link-time
+# relocations (--emit-relocs) so objtool can fill the alternatives
+# relocation table in place.
+OBJTOOL := $(obj)/tools/objtool
+objtool-srcs := $(sort $(wildcard $(srctree)/tools/objtool/*.c))
+OBJTOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
+	-Wstrict-prototypes -fno-strict-aliasing -fno-common -I$(srctree)/include
+
+$(OBJTOOL): $(objtool-srcs) $(wildcard $(srctree)/tools/objtool/*.h) $(srctree)/include/pvpatch/alt_relocs.h
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) HOSTLD $@
+	$(Q)$(CC) $(OBJTOOL_CFLAGS) $(objtool-srcs) -o $@ -lelf
+
+$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL)
 	$(quiet) LD $@
-	$(Q)$(LD) $(GUEST_LDFLAGS) -T $(obj)/guest.lds -o $@ $(guest-objs)
+	$(Q)$(LD) $(GUEST_LDFLAGS) --emit-relocs -T $(obj)/guest.lds -o $@ $(guest-objs)
+	$(quiet) OBJTOOL $@
+	$(Q)$(OBJTOOL) alt-relocs $@
 
 $(obj)/hosted-obj/%.o: $(srctree)/%.c $(obj)/include/generated/autoconf.h
 	$(Q)mkdir -p $(dir $@)
@@ -184,6 +226,13 @@ hosted-build: deps
 run: guest-build
 	$(Q)$(RUN_TESTS) --group run --image $(GUEST_O)/pvpatch.elf
 
+BENCH_O := $(BUILD_ROOT)/x86_64-bench
+
+bench: hosted-build
+	$(Q)test -f $(BENCH_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(BENCH_O) x86_64_bench_defconfig >/dev/null
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(BENCH_O) all
+	$(Q)$(srctree)/scripts/bench.sh $(BENCH_O)/pvpatch.elf $(HOSTED_O)
+
 check: guest-build hosted-build
 	$(Q)$(RUN_TESTS) --group check --image $(GUEST_O)/pvpatch.elf --hosted-dir $(HOSTED_O)
 
@@ -196,4 +245,6 @@ distclean:
 help:
 	@sed -n '3,15p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
-.PHONY: all defconfig olddefconfig menuconfig deps run check guest-build hosted-build clean distclean help
+.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help
+
+endif # mixed-goals

@@ -4,13 +4,17 @@
  * come first so that a bad one stops the boot before anything else runs.
  */
 #include <string.h>
+#include <pvpatch/alternative.h>
 #include <pvpatch/arch.h>
+#include <pvpatch/cpufeature.h>
 #include <pvpatch/bootargs.h>
 #include <pvpatch/bootinfo.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/page_alloc.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#include <pvpatch/static_call.h>
+#include "../bench/bench.h"
 
 static const char *crash_kind;
 
@@ -44,9 +48,18 @@ __noreturn void guest_main(void)
 	}
 	page_alloc_init(&boot_info);
 	arch_memory_init();
+	/* Patch order (ARCHITECTURE.md): sites before the other CPUs start. */
+	cpu_features_init();
+	apply_alternatives(__start_alt_instructions, __stop_alt_instructions);
+	static_call_init();
 	arch_smp_init();
 	if (crash_kind)
 		arch_trigger_crash(crash_kind);
+
+#ifdef CONFIG_BENCH
+	if (bench_run_requested())
+		platform_exit(EXIT_PASS);
+#endif
 
 	int failed = ktest_run_all();
 

@@ -54,6 +54,22 @@ common_entry:
 .macro vector_stub v
 	.balign 16
 vector_stub_\v:
+	.if \v == 3
+	/*
+	 * #BP: move the CPU's frame 16 bytes down, leaving a gap just below
+	 * the interrupted stack pointer. text_poke_bp's handler emulates a
+	 * call by pushing the return address there (arch/x86/text_poke_bp.c);
+	 * without the gap the push would land on the frame's own SS slot.
+	 * Copying upwards is safe: the destination is below the source.
+	 */
+	sub	$16, %rsp
+	push	%rax
+	.irp word, 0, 8, 16, 24, 32
+	mov	24+\word(%rsp), %rax
+	mov	%rax, 8+\word(%rsp)
+	.endr
+	pop	%rax
+	.endif
 	.if !(HAS_ERROR_CODE(\v))
 	pushq	$0
 	.endif

@@ -26,6 +26,7 @@ SECTIONS
 		__text_start = .;
 		*(.text.boot)
 		*(.text .text.*)
+		*(static_call_text)
 		. = ALIGN(4096);
 		__text_end = .;
 	} :text
@@ -41,6 +42,23 @@ SECTIONS
 		__start_boot_params = .;
 		KEEP(*(boot_params))
 		__stop_boot_params = .;
+		/* Alternatives: the table, the replacements (copied over their
+		 * sites at boot, never executed here) and the relocation table
+		 * objtool fills after the link. */
+		. = ALIGN(8);
+		__start_alt_instructions = .;
+		KEEP(*(alt_instructions))
+		__stop_alt_instructions = .;
+		__start_alt_instructions_test = .;
+		KEEP(*(alt_instructions_test))
+		__stop_alt_instructions_test = .;
+		__start_alt_replacement = .;
+		KEEP(*(alt_replacement))
+		__stop_alt_replacement = .;
+		. = ALIGN(8);
+		__start_alt_relocs = .;
+		KEEP(*(alt_relocs))
+		__stop_alt_relocs = .;
 	} :rodata
 
 	.note : ALIGN(4) {
@@ -55,6 +73,10 @@ SECTIONS
 	.data : ALIGN(4096) {
 		__data_start = .;
 		*(.data .data.*)
+		. = ALIGN(8);
+		__start_static_call_sites = .;
+		KEEP(*(static_call_sites))
+		__stop_static_call_sites = .;
 	} :data
 
 	.bss : ALIGN(64) {

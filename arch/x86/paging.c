@@ -22,6 +22,7 @@
 #include <pvpatch/page_alloc.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#include "text_poke_alias.h"
 
 #define MAPPED_SIZE	(4UL << 30)
 #define ENTRIES		512
@@ -128,6 +129,7 @@ void arch_memory_init(void)
 		for (unsigned int i = 0; i < ENTRIES; i++)
 			pd[i] = map_region(((uintptr_t)g << 30) + i * LARGE_PAGE_SIZE);
 	}
+	text_poke_alias_init(pml4);
 	/* Copy the AP start-up code while its page is still writable. */
 	trampoline_install();
 	write_cr3((uintptr_t)pml4);

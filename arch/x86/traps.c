@@ -13,6 +13,7 @@
 #include <asm/traps.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#include <pvpatch/text_poke.h>
 
 struct trap_expectation {
 	unsigned int vector;
@@ -152,6 +153,16 @@ bool run_expecting_trap(unsigned int vector, void (*fn)(void *arg), void *arg,
 	return true;
 }
 
+static bool handle_text_poke_int3(struct pt_regs *regs)
+{
+	struct int3_regs r = {
+		.ip = &regs->rip, .sp = &regs->rsp, .ax = &regs->rax,
+		.flags = &regs->rflags,
+	};
+
+	return text_poke_int3_handler(&r);
+}
+
 /* Called from entry.S with interrupts off. */
 void dispatch_trap(struct pt_regs *regs);
 void dispatch_trap(struct pt_regs *regs)
@@ -159,6 +170,8 @@ void dispatch_trap(struct pt_regs *regs)
 	unsigned int vector = regs->vector;
 
 	if (vector < NR_EXCEPTIONS) {
+		if (vector == VECTOR_BP && handle_text_poke_int3(regs))
+			return;
 		if (handle_expected_trap(regs))
 			return;
 		fatal_exception(regs);

@@ -2,6 +2,7 @@
 #ifndef PVPATCH_PLATFORM_H
 #define PVPATCH_PLATFORM_H
 
+#include <stddef.h>
 #include <pvpatch/compiler.h>
 
 enum exit_status {
@@ -14,5 +15,12 @@ __noreturn void platform_exit(enum exit_status status);
 
 /* Print a one-line error and exit with failure. */
 __noreturn __printf(1, 2) void panic(const char *fmt, ...);
+
+/*
+ * Memory for patch bookkeeping (poke vectors): the page allocator in the
+ * guest, malloc hosted. Never fails silently: NULL means "say so".
+ */
+void *platform_alloc(size_t bytes);
+void platform_free(void *p, size_t bytes);
 
 #endif

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Batched text_poke_bp: replace one instruction at many locations while
+ * other CPUs may be executing them (Intel SDM vol. 3A, 9.1.3 "Handling
+ * Self- and Cross-Modifying Code"; AMD APM vol. 2, 7.6.1).
+ *
+ *   1. int3 on the first byte of every location, sync all CPUs.
+ *      From here a CPU reaching a location traps instead of executing a
+ *      mix of old and new bytes; the handler emulates the new instruction.
+ *   2. the tail bytes of every location, sync.
+ *      Nobody can execute them: every path into a location starts at its
+ *      first byte, which is int3.
+ *   3. the first byte of every location, sync.
+ *      One byte is one atomic store, so a CPU sees int3 or the new opcode.
+ * After each sync every CPU has executed a serializing instruction, so
+ * none still holds stale prefetched bytes of the step before.
+ *
+ * The #BP handler finds its address in the batch by binary search. Each
+ * CPU announces "I am reading the batch" in a per-CPU count before it
+ * looks; the patcher clears the batch pointer and then waits for every
+ * count to be zero before the caller may free or reuse the batch.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <pvpatch/compiler.h>
+#include <pvpatch/smp.h>
+#include <pvpatch/sort.h>
+#include <pvpatch/spinlock.h>
+#include <pvpatch/text_poke.h>
+
+#define INT3		0xcc
+#define MAX_PATCH_CPUS	64
+#define X86_FLAGS_CF	(1UL << 0)
+#define X86_FLAGS_PF	(1UL << 2)
+#define X86_FLAGS_AF	(1UL << 4)
+#define X86_FLAGS_ZF	(1UL << 6)
+#define X86_FLAGS_SF	(1UL << 7)
+#define X86_FLAGS_OF	(1UL << 11)
+
+struct bp_reader_count {
+	volatile int readers;
+} __aligned(64);		/* one cache line each: no false sharing */
+
+static struct text_poke_loc *volatile bp_locs;
+static volatile size_t bp_count;
+static unsigned long bp_generation;	/* bumped after each bp_locs store */
+static struct bp_reader_count bp_readers[MAX_PATCH_CPUS];
+static unsigned long sync_count;
+static spinlock_t text_lock = SPINLOCK_INIT;
+
+void text_mutex_lock(void)
+{
+	spin_lock(&text_lock);
+}
+
+void text_mutex_unlock(void)
+{
+	spin_unlock(&text_lock);
+}
+
+unsigned long text_poke_sync_count(void)
+{
+	return __atomic_load_n(&sync_count, __ATOMIC_RELAXED);
+}
+
+void text_poke(void *addr, const void *bytes, size_t len)
+{
+	arch_text_write(addr, bytes, len);
+}
+
+static void patch_sync(void)
+{
+	sync_all_cpus();
+	__atomic_fetch_add(&sync_count, 1, __ATOMIC_RELAXED);
+}
+
+static int compare_locs(const void *a, const void *b)
+{
+	const struct text_poke_loc *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static const struct text_poke_loc *find_loc(const struct text_poke_loc *locs,
+					    size_t count, uintptr_t addr)
+{
+	size_t lo = 0, hi = count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (locs[mid].addr == addr)
+			return &locs[mid];
+		if (locs[mid].addr < addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void emulate(const struct text_poke_loc *loc, struct int3_regs *regs)
+{
+	uint64_t next = loc->addr + loc->len;
+
+	switch (loc->emulate) {
+	case EMULATE_CALL:
+		*regs->sp -= 8;
+		*(uint64_t *)(uintptr_t)*regs->sp = next;
+		*regs->ip = loc->target;
+		break;
+	case EMULATE_JMP:
+		*regs->ip = loc->target;
+		break;
+	case EMULATE_NOP:
+		*regs->ip = next;
+		break;
+	case EMULATE_RET:
+		*regs->ip = *(uint64_t *)(uintptr_t)*regs->sp;
+		*regs->sp += 8;
+		break;
+	case EMULATE_RET0:
+		/* xor %eax,%eax: zero-extends into %rax; ZF and PF set,
+		 * CF, OF, SF cleared, AF undefined (we clear it). */
+		*regs->ax = 0;
+		*regs->flags &= ~(X86_FLAGS_CF | X86_FLAGS_PF | X86_FLAGS_AF |
+				  X86_FLAGS_ZF | X86_FLAGS_SF | X86_FLAGS_OF);
+		*regs->flags |= X86_FLAGS_ZF | X86_FLAGS_PF;
+		*regs->ip = next;
+		break;
+	}
+}
+
+/*
+ * Decide only on a stable view. Between our trap and our look, the batch
+ * we trapped on may have finished and the next one begun (its int3 may
+ * already be written at the same address). So: if the address is in the
+ * current batch, emulate; else if its int3 is gone, the batch finished:
+ * run the final instruction (a hosted thread can be signalled after the
+ * last sync); else, if no batch started or ended while we looked (the
+ * generation did not change), the int3 is a real breakpoint and not ours.
+ * Otherwise look again. Comparing bp_locs itself is not enough: we may
+ * read NULL, then the int3 of a batch that starts, then NULL again once
+ * that whole batch has run while this thread was descheduled (hosted).
+ * The reader count is held throughout, so no batch we read is freed.
+ */
+bool text_poke_int3_handler(struct int3_regs *regs)
+{
+	uintptr_t addr = *regs->ip - 1;
+	struct bp_reader_count *me = &bp_readers[smp_processor_id() % MAX_PATCH_CPUS];
+	bool handled;
+
+	/*
+	 * Sequentially consistent on both sides: either the patcher sees our
+	 * count and waits, or we see its cleared pointer (a Dekker pair).
+	 */
+	__atomic_fetch_add(&me->readers, 1, __ATOMIC_SEQ_CST);
+	for (;;) {
+		unsigned long generation =
+			__atomic_load_n(&bp_generation, __ATOMIC_SEQ_CST);
+		const struct text_poke_loc *locs =
+			__atomic_load_n(&bp_locs, __ATOMIC_SEQ_CST);
+		const struct text_poke_loc *loc =
+			locs ? find_loc(locs, bp_count, addr) : NULL;
+
+		if (loc) {
+			emulate(loc, regs);
+			handled = true;
+			break;
+		}
+		if (*(volatile uint8_t *)addr != INT3) {
+			*regs->ip = addr;
+			handled = true;
+			break;
+		}
+		if (__atomic_load_n(&bp_generation, __ATOMIC_SEQ_CST) == generation) {
+			handled = false;
+			break;
+		}
+	}
+	__atomic_fetch_sub(&me->readers, 1, __ATOMIC_RELEASE);
+	return handled;
+}
+
+void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
+{
+	static const uint8_t int3 = INT3;
+
+	if (!count)
+		return;
+	sort(locs, count, sizeof(*locs), compare_locs, NULL);
+	bp_count = count;
+	__atomic_store_n(&bp_locs, locs, __ATOMIC_SEQ_CST);
+	/* After the pointer, before any int3: see text_poke_int3_handler(). */
+	__atomic_fetch_add(&bp_generation, 1, __ATOMIC_SEQ_CST);
+
+	for (size_t i = 0; i < count; i++)
+		text_poke((void *)locs[i].addr, &int3, 1);
+	patch_sync();
+
+	for (size_t i = 0; i < count; i++) {
+		if (locs[i].len > 1)
+			text_poke((void *)(locs[i].addr + 1), locs[i].bytes + 1,
+				  locs[i].len - 1);
+	}
+	patch_sync();
+
+	for (size_t i = 0; i < count; i++)
+		text_poke((void *)locs[i].addr, locs[i].bytes, 1);
+	patch_sync();
+
+	/*
+	 * Write every location once more, the same bytes. On hardware this
+	 * changes nothing. Under QEMU's multi-threaded TCG, a vCPU that
+	 * translated a location between our TLB fill and our store keeps a
+	 * stale translation (int3, or the old instruction) forever, because
+	 * that store took the fast path that skips invalidation. After the
+	 * sync every such translation is complete and its page is marked as
+	 * code again, so this write takes the slow path and drops it.
+	 */
+	for (size_t i = 0; i < count; i++)
+		text_poke((void *)locs[i].addr, locs[i].bytes, locs[i].len);
+
+	__atomic_store_n(&bp_locs, NULL, __ATOMIC_SEQ_CST);
+	__atomic_fetch_add(&bp_generation, 1, __ATOMIC_SEQ_CST);
+	for (size_t cpu = 0; cpu < MAX_PATCH_CPUS; cpu++) {
+		while (__atomic_load_n(&bp_readers[cpu].readers, __ATOMIC_ACQUIRE))
+			__builtin_ia32_pause();
+	}
+}

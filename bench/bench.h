@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef BENCH_BENCH_H
+#define BENCH_BENCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Calls per timed loop: an emulated guest is ~100x slower than native. */
+#ifdef CONFIG_PLATFORM_GUEST
+#define BENCH_CALL_ITERATIONS	200000UL
+#else
+#define BENCH_CALL_ITERATIONS	20000000UL
+#endif
+
+/* Platform clock: nanoseconds (hosted: CLOCK_MONOTONIC; guest: TSC). */
+uint64_t bench_time_ns(void);
+
+static inline uint64_t bench_cycles(void)
+{
+	uint32_t lo, hi;
+
+	/* lfence: rdtsc does not wait for earlier instructions otherwise
+	 * (Intel SDM vol. 2B, RDTSC). */
+	__asm__ __volatile__("lfence; rdtsc; lfence" : "=a"(lo), "=d"(hi) : : "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+void bench_calls(void);
+void bench_updates(void);
+
+/* Runs the benchmarks named by the bench= boot argument; false if none. */
+bool bench_run_requested(void);
+
+#endif

@@ -1,0 +1,32 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# make check: feed the KTAP of a real guest boot and of the hosted test
+# binary to Linux's kunit.py parse (scripts/ktap-kunit-parse.sh).
+#
+#   scripts/kunit-parse-check.sh IMAGE HOSTED_DIR
+#
+# Exit 0 when both parse, 1 when either does not, 77 (skip) when the
+# Linux source tarball that carries kunit.py is not installed.
+set -u
+image=$1
+hosted=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+cache=$(dirname "$hosted")/kunit-py
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$top/tools/pvrun" --quiet --smp 2 --log "$work/guest.log" "$image" >/dev/null
+"$hosted/pvpatch-hosted-tests" static_call.stress_updates=10000 > "$work/hosted.log"
+
+status=0
+for log in guest hosted; do
+	"$top/scripts/ktap-kunit-parse.sh" "$cache" < "$work/$log.log" > "$work/$log.parse" 2>&1
+	rc=$?
+	case $rc in
+	0) echo "ok - kunit.py parses the $log KTAP: $(grep -Eo 'Ran [0-9]+ tests.*' "$work/$log.parse" | tail -n 1)" ;;
+	77) echo "SKIP: $(tail -n 1 "$work/$log.parse")"; exit 77 ;;
+	*) echo "not ok - kunit.py rejects the $log KTAP (exit $rc):"; tail -n 20 "$work/$log.parse"; status=1 ;;
+	esac
+done
+exit $status

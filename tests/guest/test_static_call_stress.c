@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Live re-targeting under load: CPU 0 flips a key between two counting
+ * functions while every other CPU calls through its inline site and its
+ * trampoline in a tight loop, timer interrupts on. Every call made must
+ * land in exactly one of the two functions: calls made == calls counted.
+ */
+#include <stdint.h>
+#include <asm/apic.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <pvpatch/bootargs.h>
+#include <pvpatch/ktest.h>
+#include <pvpatch/smp.h>
+#include <pvpatch/static_call.h>
+#include <pvpatch/text_poke.h>
+#include "../include/static_call_sites.h"
+
+struct stress_counts {
+	volatile uint64_t made, landed_a, landed_b, ticks_before;
+} __aligned(64);
+
+static struct stress_counts counts[CONFIG_NR_CPUS];
+static volatile bool stress_stop;
+static unsigned long stress_updates = 200;
+
+static const char *set_stress_updates(const char *value)
+{
+	return bootarg_parse_ulong(value, &stress_updates);
+}
+BOOT_PARAM(stress_updates, "static_call.stress_updates", set_stress_updates,
+	   "static_call_update()s in the SMP stress case (default 200)");
+
+static void land_a(void)
+{
+	counts[smp_processor_id()].landed_a++;
+}
+
+static void land_b(void)
+{
+	counts[smp_processor_id()].landed_b++;
+}
+
+DEFINE_STATIC_CALL(sc_stress, land_a);
+DEFINE_VOID_SITE(stress_site, sc_stress)
+
+static void call_both_ways(struct stress_counts *mine)
+{
+	stress_site();
+	mine->made++;
+	static_call(sc_stress)();
+	mine->made++;
+}
+
+static void stress_worker(void *arg)
+{
+	struct stress_counts *mine = &counts[smp_processor_id()];
+
+	if (smp_processor_id() != 0) {
+		while (!__atomic_load_n(&stress_stop, __ATOMIC_ACQUIRE))
+			call_both_ways(mine);
+		return;
+	}
+	for (unsigned long i = 0; i < stress_updates; i++) {
+		static_call_update(sc_stress, (i & 1) ? land_a : land_b);
+		call_both_ways(mine);
+	}
+	__atomic_store_n(&stress_stop, true, __ATOMIC_RELEASE);
+}
+
+static void retarget_under_load_loses_no_call(struct kunit *test)
+{
+	unsigned int n = num_online_cpus();
+	uint64_t made = 0, landed = 0;
+	unsigned long syncs_before = text_poke_sync_count();
+	uint64_t tsc_start = rdtsc();
+
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		counts[cpu] = (struct stress_counts){ .ticks_before = cpus[cpu].timer_ticks };
+	}
+	stress_stop = false;
+	run_on_all_cpus(stress_worker, NULL);
+
+	uint64_t cycles = rdtsc() - tsc_start;
+
+	for (unsigned int cpu = 0; cpu < n; cpu++) {
+		made += counts[cpu].made;
+		landed += counts[cpu].landed_a + counts[cpu].landed_b;
+		KUNIT_EXPECT_GT_MSG(test, cpus[cpu].timer_ticks, counts[cpu].ticks_before,
+				    "cpu %u took no timer interrupt during the stress", cpu);
+	}
+	kunit_info(test, "%lu updates on %u CPUs: %lu calls made, %lu landed, %lu syncs, %lu ms",
+		   stress_updates, n, (unsigned long)made, (unsigned long)landed,
+		   text_poke_sync_count() - syncs_before,
+		   (unsigned long)(tsc_khz() ? cycles / tsc_khz() : 0));
+	KUNIT_EXPECT_EQ(test, landed, made);
+	KUNIT_EXPECT_EQ(test, text_poke_sync_count() - syncs_before, 3 * stress_updates);
+	KUNIT_EXPECT_GE(test, made, (uint64_t)2 * stress_updates);
+}
+
+static struct kunit_case static_call_stress_cases[] = {
+	KUNIT_CASE(retarget_under_load_loses_no_call),
+	{}
+};
+
+static struct kunit_suite static_call_stress_suite = {
+	.name = "static_call_stress",
+	.test_cases = static_call_stress_cases,
+};
+kunit_test_suite(static_call_stress_suite);

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Opening, reading and patching an ELF64 x86-64 image through libelf.
+ *
+ * The file is read with ELF_C_READ (libelf keeps its own copy in memory)
+ * and changes are written back with pwrite() at the section's file
+ * offset. objtool only ever rewrites bytes inside a table the image
+ * reserved, so nothing may move: writing the bytes ourselves instead of
+ * elf_update() guarantees that, whatever libelf would do with padding
+ * and header layout.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "elf_file.h"
+#include "objtool.h"
+
+int elf_file_libelf_error(const struct elf_file *ef, const char *what)
+{
+	return error_file(ef->path, "%s: %s", what, elf_errmsg(-1));
+}
+
+/* objtool knows one target: little-endian x86-64 executables. */
+static int check_header(struct elf_file *ef)
+{
+	const char *ident = elf_getident(ef->elf, NULL);
+
+	if (elf_kind(ef->elf) != ELF_K_ELF || !ident)
+		return error_file(ef->path, "not an ELF file");
+	if (ident[EI_CLASS] != ELFCLASS64 || ident[EI_DATA] != ELFDATA2LSB)
+		return error_file(ef->path, "not a little-endian ELF64 file");
+	if (!gelf_getehdr(ef->elf, &ef->ehdr))
+		return elf_file_libelf_error(ef, "ELF header");
+	if (ef->ehdr.e_machine != EM_X86_64)
+		return error_file(ef->path, "not an x86-64 file (e_machine %u)",
+				  ef->ehdr.e_machine);
+	if (ef->ehdr.e_type != ET_EXEC && ef->ehdr.e_type != ET_DYN)
+		return error_file(ef->path,
+				  "not a linked executable (e_type %u)",
+				  ef->ehdr.e_type);
+	if (elf_getshdrnum(ef->elf, &ef->shnum) ||
+	    elf_getshdrstrndx(ef->elf, &ef->shstrndx))
+		return elf_file_libelf_error(ef, "section headers");
+	/*
+	 * libelf quietly reports zero sections when e_shoff points past the
+	 * end; say so rather than "no such section" later.
+	 */
+	if (!ef->shnum || ef->ehdr.e_shentsize != sizeof(Elf64_Shdr) ||
+	    ef->shnum > ef->file_size / sizeof(Elf64_Shdr) ||
+	    !range_within(ef->ehdr.e_shoff, ef->shnum * sizeof(Elf64_Shdr),
+			  0, ef->file_size))
+		return error_file(ef->path,
+				  "section header table outside the file");
+	return 0;
+}
+
+int elf_file_open(struct elf_file *ef, const char *path, bool writable)
+{
+	struct stat st;
+
+	memset(ef, 0, sizeof(*ef));
+	ef->path = path;
+	ef->fd = -1;
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return elf_file_libelf_error(ef, "libelf");
+	ef->fd = open(path, writable ? O_RDWR : O_RDONLY);
+	if (ef->fd < 0 || fstat(ef->fd, &st))
+		return error_file(path, "%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return error_file(path, "not a regular file");
+	ef->file_size = st.st_size;
+	ef->elf = elf_begin(ef->fd, ELF_C_READ, NULL);
+	if (!ef->elf)
+		return elf_file_libelf_error(ef, "cannot read");
+	return check_header(ef);
+}
+
+void elf_file_close(struct elf_file *ef)
+{
+	if (ef->elf)
+		elf_end(ef->elf);
+	if (ef->fd >= 0)
+		close(ef->fd);
+	ef->elf = NULL;
+	ef->fd = -1;
+}
+
+Elf_Scn *elf_file_section(struct elf_file *ef, size_t index, GElf_Shdr *shdr)
+{
+	Elf_Scn *scn = elf_getscn(ef->elf, index);
+
+	if (!scn || !gelf_getshdr(scn, shdr)) {
+		error_file(ef->path, "section %zu: %s", index, elf_errmsg(-1));
+		return NULL;
+	}
+	return scn;
+}
+
+const char *elf_file_section_name(struct elf_file *ef, const GElf_Shdr *shdr)
+{
+	const char *name = elf_strptr(ef->elf, ef->shstrndx, shdr->sh_name);
+
+	if (!name)
+		elf_file_libelf_error(ef, "section name");
+	return name;
+}
+
+int elf_file_find_section(struct elf_file *ef, const char *name,
+			  size_t *index, GElf_Shdr *shdr)
+{
+	const char *this_name;
+	size_t i;
+
+	for (i = 1; i < ef->shnum; i++) {
+		if (!elf_file_section(ef, i, shdr))
+			return -1;
+		this_name = elf_file_section_name(ef, shdr);
+		if (!this_name)
+			return -1;
+		if (!strcmp(this_name, name)) {
+			*index = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+Elf_Data *elf_file_section_data(struct elf_file *ef, Elf_Scn *scn,
+				const GElf_Shdr *shdr)
+{
+	Elf_Data *data;
+
+	if (shdr->sh_type == SHT_NOBITS ||
+	    !range_within(shdr->sh_offset, shdr->sh_size, 0, ef->file_size)) {
+		error_file(ef->path, "section %zu: no contents in the file",
+			   elf_ndxscn(scn));
+		return NULL;
+	}
+	data = elf_getdata(scn, NULL);
+	if (!data) {
+		error_file(ef->path, "section %zu: %s", elf_ndxscn(scn),
+			   elf_errmsg(-1));
+		return NULL;
+	}
+	/* A second Elf_Data would mean libelf split the section: not ours. */
+	if ((data->d_size && !data->d_buf) || elf_getdata(scn, data)) {
+		error_file(ef->path, "section %zu: unreadable", elf_ndxscn(scn));
+		return NULL;
+	}
+	return data;
+}
+
+/* Finds .symtab and its string table: 1 found, 0 absent, -1 error. */
+static int symbol_table(struct elf_file *ef, Elf_Data **data, size_t *count,
+			size_t *strtab)
+{
+	GElf_Shdr shdr;
+	Elf_Scn *scn;
+	size_t i;
+
+	for (i = 1; i < ef->shnum; i++) {
+		scn = elf_file_section(ef, i, &shdr);
+		if (!scn)
+			return -1;
+		if (shdr.sh_type != SHT_SYMTAB)
+			continue;
+		*data = elf_file_section_data(ef, scn, &shdr);
+		if (!*data)
+			return -1;
+		*count = (*data)->d_size / sizeof(Elf64_Sym);
+		*strtab = shdr.sh_link;
+		return 1;
+	}
+	return 0;
+}
+
+int elf_file_find_symbol(struct elf_file *ef, const char *name,
+			 GElf_Sym *sym)
+{
+	size_t count, strtab, i;
+	const char *this_name;
+	Elf_Data *data;
+	int found;
+
+	found = symbol_table(ef, &data, &count, &strtab);
+	if (found <= 0)
+		return found;
+	for (i = 1; i < count; i++) {
+		if (!gelf_getsym(data, i, sym))
+			return elf_file_libelf_error(ef, "symbol");
+		if (!sym->st_name)
+			continue;
+		this_name = elf_strptr(ef->elf, strtab, sym->st_name);
+		if (!this_name)
+			return elf_file_libelf_error(ef, "symbol name");
+		if (!strcmp(this_name, name))
+			return 1;
+	}
+	return 0;
+}
+
+int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
+		   const void *buf, size_t len)
+{
+	const uint8_t *bytes = buf;
+	uint64_t offset;
+	ssize_t done;
+
+	if (shdr->sh_type == SHT_NOBITS ||
+	    !range_within(addr, len, shdr->sh_addr, shdr->sh_size) ||
+	    !range_within(shdr->sh_offset, shdr->sh_size, 0, ef->file_size))
+		return error_file(ef->path, "write outside the file at 0x%llx",
+				  (unsigned long long)addr);
+	offset = shdr->sh_offset + (addr - shdr->sh_addr);
+	while (len) {
+		done = pwrite(ef->fd, bytes, len, offset);
+		if (done < 0 && errno == EINTR)
+			continue;
+		if (done <= 0)
+			return error_file(ef->path, "write: %s",
+					  done ? strerror(errno) : "no progress");
+		bytes += done;
+		offset += done;
+		len -= done;
+	}
+	return 0;
+}

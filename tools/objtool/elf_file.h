@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * An ELF64 x86-64 image opened with libelf. Every accessor checks the
+ * libelf result and the offsets and sizes it hands back, so a truncated
+ * or hostile file ends in an error message, never in a stray read.
+ *
+ * Accessors return 0 (or 1 for "found") on success and -1 after they
+ * have printed "objtool: FILE: why".
+ */
+#ifndef OBJTOOL_ELF_FILE_H
+#define OBJTOOL_ELF_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gelf.h>
+#include <libelf.h>
+
+struct elf_file {
+	const char *path;
+	int fd;
+	Elf *elf;
+	GElf_Ehdr ehdr;
+	size_t shnum;		/* section headers, including index 0 */
+	size_t shstrndx;
+	uint64_t file_size;
+};
+
+int elf_file_open(struct elf_file *ef, const char *path, bool writable);
+void elf_file_close(struct elf_file *ef);
+
+/* Prints the libelf reason for the last failure after @what. */
+int elf_file_libelf_error(const struct elf_file *ef, const char *what);
+
+Elf_Scn *elf_file_section(struct elf_file *ef, size_t index, GElf_Shdr *shdr);
+const char *elf_file_section_name(struct elf_file *ef, const GElf_Shdr *shdr);
+int elf_file_find_section(struct elf_file *ef, const char *name,
+			  size_t *index, GElf_Shdr *shdr);
+
+/* The whole of a section with file contents, checked against sh_size. */
+Elf_Data *elf_file_section_data(struct elf_file *ef, Elf_Scn *scn,
+				const GElf_Shdr *shdr);
+
+/* Looks @name up in .symtab: 1 found, 0 absent, -1 error. */
+int elf_file_find_symbol(struct elf_file *ef, const char *name,
+			 GElf_Sym *sym);
+
+/* Writes @len bytes at virtual address @addr of the section in place. */
+int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
+		   const void *buf, size_t len);
+
+/* [addr, addr + len) lies inside [base, base + size), without overflow. */
+static inline bool range_within(uint64_t addr, uint64_t len,
+				uint64_t base, uint64_t size)
+{
+	return addr >= base && addr - base <= size &&
+	       len <= size - (addr - base);
+}
+
+static inline uint32_t get_le32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline void put_le32(uint8_t *p, uint32_t v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+#endif
