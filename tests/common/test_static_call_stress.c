@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Live re-targeting under load, hosted: CPU 0 flips a key between two
- * counting functions while every other CPU (a thread) calls through its
- * inline site and its trampoline in a tight loop. Every call made must
- * land in exactly one of the two functions: calls made == calls counted,
- * whether it ran the old instruction, the new one, or the SIGTRAP
- * handler's emulation of the new one.
+ * Live re-targeting under load, in the guest and hosted: CPU 0 flips a
+ * key between two counting functions while every other CPU calls through
+ * its inline site and its trampoline in a tight loop (timer interrupts on
+ * in the guest). Every call made must land in exactly one of the two
+ * functions, whether it ran the old instruction, the new one, or the int3
+ * handler's emulation of the new one: calls made == calls counted.
  */
+#include <stdbool.h>
 #include <stdint.h>
-#include <time.h>
-#include <hosted/int3.h>
 #include <pvpatch/bootargs.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/smp.h>
 #include <pvpatch/static_call.h>
 #include <pvpatch/text_poke.h>
 #include "../include/static_call_sites.h"
+#include "../include/stress_platform.h"
 
 struct stress_counts {
 	volatile uint64_t made, landed_a, landed_b;
@@ -23,14 +23,15 @@ struct stress_counts {
 
 static struct stress_counts counts[KTEST_MAX_CPUS];
 static volatile bool stress_stop;
-static unsigned long stress_updates = 1000000;
+static unsigned long stress_updates = STRESS_DEFAULT_UPDATES;
 
 static const char *set_stress_updates(const char *value)
 {
 	return bootarg_parse_ulong(value, &stress_updates);
 }
 BOOT_PARAM(stress_updates, "static_call.stress_updates", set_stress_updates,
-	   "static_call_update()s in the SMP stress case (default 1000000)");
+	   "static_call_update()s in the SMP stress case (default "
+	   __stringify(STRESS_DEFAULT_UPDATES) ")");
 
 static void land_a(void)
 {
@@ -69,53 +70,30 @@ static void stress_worker(void *arg)
 	__atomic_store_n(&stress_stop, true, __ATOMIC_RELEASE);
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void report(struct kunit *test, unsigned int cpus, uint64_t made,
-		   unsigned long syncs, double seconds,
-		   const struct int3_stats *before)
-{
-	struct int3_stats after;
-	double us = stress_updates ? seconds * 1e6 / stress_updates : 0;
-
-	int3_stats_read(&after);
-	kunit_info(test, "%lu updates on %u CPUs: %llu calls made, %lu syncs, %.3f s, %.2f us per update, %.0f updates/s",
-		   stress_updates, cpus, (unsigned long long)made, syncs,
-		   seconds, us, seconds > 0 ? stress_updates / seconds : 0);
-	kunit_info(test, "int3 traps: %lu emulated, %lu late (batch done, re-executed), %lu foreign",
-		   after.emulated - before->emulated, after.late - before->late,
-		   after.foreign - before->foreign);
-}
-
 static void retarget_under_load_loses_no_call(struct kunit *test)
 {
 	unsigned int n = num_online_cpus();
 	uint64_t made = 0, landed = 0;
 	unsigned long syncs_before = text_poke_sync_count(), syncs;
-	struct int3_stats traps_before;
-	double start;
+	struct stress_snapshot snap;
 
 	for (unsigned int cpu = 0; cpu < n; cpu++)
 		counts[cpu] = (struct stress_counts){ 0 };
 	stress_stop = false;
-	int3_stats_read(&traps_before);
-	start = now_seconds();
+	stress_platform_begin(&snap);
 	run_on_all_cpus(stress_worker, NULL);
 
-	double seconds = now_seconds() - start;
+	uint64_t ns = stress_platform_end(test, &snap);
 
 	syncs = text_poke_sync_count() - syncs_before;
 	for (unsigned int cpu = 0; cpu < n; cpu++) {
 		made += counts[cpu].made;
 		landed += counts[cpu].landed_a + counts[cpu].landed_b;
 	}
-	report(test, n, made, syncs, seconds, &traps_before);
+	kunit_info(test, "%lu updates on %u CPUs: %lu calls made, %lu landed, %lu syncs, %lu ms, %lu us per update",
+		   stress_updates, n, (unsigned long)made, (unsigned long)landed,
+		   syncs, (unsigned long)(ns / 1000000),
+		   (unsigned long)(stress_updates ? ns / 1000 / stress_updates : 0));
 	KUNIT_EXPECT_EQ(test, landed, made);
 	KUNIT_EXPECT_EQ(test, syncs, 3 * stress_updates);
 	KUNIT_EXPECT_GE(test, made, (uint64_t)2 * stress_updates);

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Guest side of the static call stress: TSC time, timer ticks per CPU. */
+#include <asm/apic.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <pvpatch/smp.h>
+#include "../include/stress_platform.h"
+
+static uint64_t tsc_ns(void)
+{
+	return tsc_khz() ? rdtsc() * 1000000 / tsc_khz() : 0;
+}
+
+void stress_platform_begin(struct stress_snapshot *snap)
+{
+	for (unsigned int cpu = 0; cpu < num_online_cpus(); cpu++)
+		snap->per_cpu[cpu] = cpus[cpu].timer_ticks;
+	snap->start_ns = tsc_ns();
+}
+
+uint64_t stress_platform_end(struct kunit *test, const struct stress_snapshot *snap)
+{
+	uint64_t ns = tsc_ns() - snap->start_ns;
+
+	for (unsigned int cpu = 0; cpu < num_online_cpus(); cpu++)
+		KUNIT_EXPECT_GT_MSG(test, cpus[cpu].timer_ticks, snap->per_cpu[cpu],
+				    "cpu %u took no timer interrupt during the stress", cpu);
+	return ns;
+}
