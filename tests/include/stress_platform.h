@@ -13,7 +13,7 @@
 
 #ifdef CONFIG_PLATFORM_GUEST
 /* Emulated vCPUs over 2 host cores: each update waits on IPIs. */
-#define STRESS_DEFAULT_UPDATES	200
+#define STRESS_DEFAULT_UPDATES	50
 #else
 #define STRESS_DEFAULT_UPDATES	1000000
 #endif
