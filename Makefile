@@ -200,9 +200,11 @@ $(obj)/hosted-obj/%.o: $(srctree)/%.c $(obj)/include/generated/autoconf.h
 	$(quiet) HOSTCC $<
 	$(Q)$(CC) $(HOSTED_CFLAGS) -c $< -o $@
 
-$(HOSTED_TESTS): $(hosted-objs)
+$(HOSTED_TESTS): $(hosted-objs) $(OBJTOOL)
 	$(quiet) LINK $@
-	$(Q)$(CC) $(HOSTED_LDFLAGS) -o $@ $(hosted-objs)
+	$(Q)$(CC) $(HOSTED_LDFLAGS) -Wl,--emit-relocs -o $@ $(hosted-objs)
+	$(quiet) OBJTOOL $@
+	$(Q)$(OBJTOOL) alt-relocs $@
 
 -include $(shell find $(obj) -name '*.d' 2>/dev/null)
 

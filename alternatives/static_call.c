@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <pvpatch/alternative.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/smp.h>
@@ -79,6 +80,8 @@ static void patch_site_at_boot(struct static_call_site *s,
 	struct text_poke_loc loc;
 	void *site = static_call_site_addr(s);
 
+	if (site_is_refused(s))
+		return;		/* in an alternative arm that lost */
 	if (!arch_static_call_site_unpatched(site, key->tramp, site_is_tail(s))) {
 		refuse_site(s, key);
 		return;
@@ -88,12 +91,40 @@ static void patch_site_at_boot(struct static_call_site *s,
 	static_call_stats.patched++;
 }
 
+/*
+ * A site assembled inside an alternative's replacement (the call arm of a
+ * pvop) runs at the alternative's site once that arm was applied: point
+ * the entry there. If the arm lost, the site never runs: leave it alone
+ * for good, quietly (this is expected, not foreign bytes).
+ */
+static void follow_sites_into_alternatives(struct static_call_site *start,
+					   size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		struct static_call_site *s = &start[i];
+		void *live;
+
+		switch (alt_replacement_status(static_call_site_addr(s), &live)) {
+		case ALT_REPLACEMENT_LIVE:
+			s->addr = (int32_t)((intptr_t)live - (intptr_t)&s->addr);
+			static_call_stats.in_alternatives++;
+			break;
+		case ALT_REPLACEMENT_DEAD:
+			s->key |= STATIC_CALL_SITE_REFUSED;
+			static_call_site_key(s)->nr_inactive++;
+			static_call_stats.inactive++;
+			break;
+		}
+	}
+}
+
 void static_call_init(void)
 {
 	struct static_call_site *start = __start_static_call_sites;
 	size_t count = __stop_static_call_sites - start;
 
 	text_mutex_lock();
+	follow_sites_into_alternatives(start, count);
 	sort(start, count, sizeof(*start), compare_sites, swap_sites);
 	for (size_t i = 0; i < count;) {
 		struct static_call_key *key = static_call_site_key(&start[i]);

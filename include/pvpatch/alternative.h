@@ -62,6 +62,17 @@ extern struct alt_instr __start_alt_instructions[], __stop_alt_instructions[];
 void arch_alt_build(const struct alt_instr *a, uint8_t *buf);
 void arch_alt_keep_original(const struct alt_instr *a, uint8_t *buf);
 
+/*
+ * Where code assembled at addr runs: ALT_NOT_IN_REPLACEMENT (it is not in
+ * a replacement: where it was assembled), ALT_REPLACEMENT_LIVE (its arm
+ * was applied; *live is its address at the site) or ALT_REPLACEMENT_DEAD
+ * (its arm was not applied, or its table not yet: it never runs).
+ */
+#define ALT_NOT_IN_REPLACEMENT	0
+#define ALT_REPLACEMENT_LIVE	1
+#define ALT_REPLACEMENT_DEAD	2
+int alt_replacement_status(const void *addr, void **live);
+
 /* PC-relative fields objtool found in [start, end): their addresses. */
 size_t alt_relocs_in(uintptr_t start, uintptr_t end, uintptr_t *fields,
 		     size_t max);

@@ -29,7 +29,9 @@ struct static_call_site {
 };
 
 #define STATIC_CALL_SITE_TAIL	1	/* the site is a jmp, not a call */
-#define STATIC_CALL_SITE_REFUSED	2	/* init found foreign bytes */
+#define STATIC_CALL_SITE_REFUSED	2	/* never patched: foreign bytes,
+						 * or in an alternative arm that
+						 * was not applied */
 #define STATIC_CALL_SITE_FLAGS	3	/* keys are 8-byte aligned */
 
 struct static_call_key {
@@ -38,6 +40,7 @@ struct static_call_key {
 	struct static_call_site *sites;	/* this key's run of the sorted table */
 	uint32_t nr_sites;
 	uint32_t nr_refused;		/* sites whose bytes were not ours */
+	uint32_t nr_inactive;		/* sites in an arm that lost */
 } __aligned(8);
 
 #define STATIC_CALL_KEY(name)		__SCK__##name
@@ -92,8 +95,9 @@ long __static_call_return0(void);
 void __static_call_update(struct static_call_key *key, void *tramp, void *func);
 
 /*
- * Boot: sort the site table by key and point every site at its key's
- * current target. Sites whose bytes are not the expected call/jmp to
+ * Boot, after apply_alternatives(): follow sites assembled inside applied
+ * replacements to where they run, sort the table by key and point every
+ * site at its key's current target. Sites whose bytes are not the expected call/jmp to
  * their key's trampoline are refused (reported, never patched).
  */
 void static_call_init(void);
@@ -103,6 +107,8 @@ struct static_call_stats {
 	unsigned long sites;		/* in the table */
 	unsigned long patched;		/* pointed at their target at boot */
 	unsigned long refused;		/* foreign bytes: left alone */
+	unsigned long in_alternatives;	/* followed into an applied arm */
+	unsigned long inactive;		/* in an arm that lost */
 	unsigned long updates;		/* static_call_update()s that wrote */
 };
 extern struct static_call_stats static_call_stats;

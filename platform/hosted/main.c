@@ -11,7 +11,9 @@
 #include <string.h>
 #include <hosted/int3.h>
 #include <hosted/text_alias.h>
+#include <pvpatch/alternative.h>
 #include <pvpatch/bootargs.h>
+#include <pvpatch/cpufeature.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
@@ -65,6 +67,10 @@ int main(int argc, char **argv)
 	/* The guest's boot order: text writable through an alias, #BP, sites. */
 	text_alias_init();
 	int3_handler_init();
+	/* The guest's patch order (guest/main.c): alternatives, then static
+	 * calls, whose sites may live inside applied alternatives. */
+	cpu_features_init();
+	apply_alternatives(__start_alt_instructions, __stop_alt_instructions);
 	static_call_init();
 #ifdef CONFIG_BENCH
 	if (bench_run_requested())
