@@ -186,3 +186,41 @@ void __static_call_update(struct static_call_key *key, void *tramp, void *func)
 	platform_free(locs, bytes);
 	text_mutex_unlock();
 }
+
+static unsigned int verify_loc(void *addr, const struct text_poke_loc *want)
+{
+	const uint8_t *have = addr;
+
+	if (memcmp(have, want->bytes, want->len) == 0)
+		return 0;
+	printk("static_call: %p holds %02x %02x %02x %02x %02x, expected %02x %02x %02x %02x %02x\n",
+	       addr, have[0], have[1], have[2], have[3], have[4], want->bytes[0],
+	       want->bytes[1], want->bytes[2], want->bytes[3], want->bytes[4]);
+	return 1;
+}
+
+unsigned int static_call_verify(void)
+{
+	struct static_call_site *start = __start_static_call_sites;
+	size_t count = __stop_static_call_sites - start;
+	struct static_call_key *last = NULL;
+	struct text_poke_loc loc;
+	unsigned int bad = 0;
+
+	for (size_t i = 0; i < count; i++) {
+		struct static_call_site *s = &start[i];
+		struct static_call_key *key = static_call_site_key(s);
+
+		if (key != last) {
+			arch_static_call_tramp_insn(&loc, key->tramp, key->func);
+			bad += verify_loc(key->tramp, &loc);
+			last = key;
+		}
+		if (site_is_refused(s))
+			continue;
+		arch_static_call_site_insn(&loc, static_call_site_addr(s),
+					   key->func, site_is_tail(s));
+		bad += verify_loc(static_call_site_addr(s), &loc);
+	}
+	return bad;
+}

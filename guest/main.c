@@ -11,6 +11,7 @@
 #include <pvpatch/bootinfo.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/page_alloc.h>
+#include <pvpatch/patch_log.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/static_call.h>
@@ -48,11 +49,10 @@ __noreturn void guest_main(void)
 	}
 	page_alloc_init(&boot_info);
 	arch_memory_init();
-	/* Patch order (ARCHITECTURE.md): sites before the other CPUs start. */
-	cpu_features_init();
-	apply_alternatives(__start_alt_instructions, __stop_alt_instructions);
-	static_call_init();
-	arch_smp_init();
+	/* The patch order (pvops/boot.c), then the other CPUs may run. */
+	pvpatch_boot();
+	patch_log_step("smp_start", arch_smp_init);
+	patch_log_print();
 	if (crash_kind)
 		arch_trigger_crash(crash_kind);
 

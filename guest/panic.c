@@ -20,3 +20,15 @@ __noreturn void panic(const char *fmt, ...)
 	dump_backtrace((uintptr_t)__builtin_return_address(0), frame[0]);
 	platform_exit(EXIT_FAIL);
 }
+
+__noreturn void platform_fatal(const char *fmt, ...)
+{
+	char msg[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	printk("error: %s\n", msg);
+	platform_exit(EXIT_FAIL);
+}

@@ -56,6 +56,14 @@ SECTIONS
 		KEEP(*(alt_replacement))
 		__stop_alt_replacement = .;
 		. = ALIGN(8);
+		__start_pvops_backends = .;
+		KEEP(*(pvops_backends))
+		__stop_pvops_backends = .;
+		. = ALIGN(4);
+		__start_pvop_sites = .;
+		KEEP(*(pvop_sites))
+		__stop_pvop_sites = .;
+		. = ALIGN(8);
 		__start_alt_relocs = .;
 		KEEP(*(alt_relocs))
 		__stop_alt_relocs = .;

@@ -17,7 +17,7 @@ __noreturn void platform_exit(enum exit_status status)
 	outb(DEBUG_EXIT_PORT, status);
 	/* No debug-exit device: stop here; the host's time-out ends us. */
 	for (;;) {
-		native_irq_disable();
-		native_halt();
+		native_irq_disable_insn();
+		native_halt_insn();
 	}
 }

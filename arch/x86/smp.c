@@ -88,18 +88,18 @@ static __noreturn void idle_loop(void)
 	struct cpu *c = this_cpu();
 
 	for (;;) {
-		native_irq_disable();
+		native_irq_disable_insn();
 		void (*fn)(void *) = __atomic_load_n(&c->task_call.fn,
 						     __ATOMIC_ACQUIRE);
 		if (fn) {
-			native_irq_enable();
+			native_irq_enable_insn();
 			fn(c->task_call.arg);
 			__atomic_store_n(&c->task_call.fn, NULL, __ATOMIC_RELEASE);
 			continue;
 		}
 		/* Checked with interrupts off; sti's shadow makes the
 		 * wake-up IPI land after hlt, never lost before it. */
-		native_safe_halt();
+		native_safe_halt_insn();
 	}
 }
 
@@ -107,7 +107,7 @@ static void start_local_interrupts(void)
 {
 	apic_init_cpu();
 	apic_timer_start();
-	native_irq_enable();
+	native_irq_enable_insn();
 }
 
 __noreturn void ap_entry(unsigned int cpu);

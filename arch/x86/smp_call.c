@@ -29,7 +29,7 @@ void on_each_cpu(void (*fn)(void *arg), void *arg, bool wait)
 
 	/* Two CPUs each waiting, interrupts off, for the other to take
 	 * its IPI would never finish. */
-	if (n > 1 && !(native_save_fl() & X86_EFLAGS_IF))
+	if (n > 1 && !(native_save_fl_insn() & X86_EFLAGS_IF))
 		panic("on_each_cpu called with interrupts disabled");
 	spin_lock(&call_lock);
 	for (unsigned int cpu = 0; cpu < n; cpu++) {

@@ -13,8 +13,11 @@ enum exit_status {
 /* Power off (guest) or exit (hosted) with a status the host can read. */
 __noreturn void platform_exit(enum exit_status status);
 
-/* Print a one-line error and exit with failure. */
+/* An internal error: message, backtrace, exit with failure. */
 __noreturn __printf(1, 2) void panic(const char *fmt, ...);
+
+/* Bad input or configuration: a one-line error, exit with failure. */
+__noreturn __printf(1, 2) void platform_fatal(const char *fmt, ...);
 
 /*
  * Memory for patch bookkeeping (poke vectors): the page allocator in the

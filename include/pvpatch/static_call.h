@@ -102,6 +102,9 @@ void __static_call_update(struct static_call_key *key, void *tramp, void *func);
  */
 void static_call_init(void);
 
+/* Sites and trampolines whose bytes are not their key's target's: 0. */
+unsigned int static_call_verify(void);
+
 /* Counters for the patch log, tests and benchmarks. */
 struct static_call_stats {
 	unsigned long sites;		/* in the table */

@@ -53,7 +53,7 @@ static void timer_interrupts_arrive(struct kunit *test)
 	 * for many timer periods; on hardware this returns after 3 ticks. */
 	uint64_t deadline = rdtsc() + CONFIG_TIMER_HZ * (period_tsc ? period_tsc : 1000000);
 
-	KUNIT_ASSERT_TRUE(test, native_save_fl() & X86_EFLAGS_IF);
+	KUNIT_ASSERT_TRUE(test, native_save_fl_insn() & X86_EFLAGS_IF);
 	while (c->timer_ticks < ticks_before + 3 && rdtsc() < deadline)
 		cpu_relax();
 	KUNIT_EXPECT_GE_MSG(test, c->timer_ticks, ticks_before + 3,

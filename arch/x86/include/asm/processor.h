@@ -99,17 +99,17 @@ static inline void cpu_relax(void)
 	__asm__ __volatile__("pause" ::: "memory");
 }
 
-static inline void native_irq_disable(void)
+static inline void native_irq_disable_insn(void)
 {
 	__asm__ __volatile__("cli" ::: "memory");
 }
 
-static inline void native_irq_enable(void)
+static inline void native_irq_enable_insn(void)
 {
 	__asm__ __volatile__("sti" ::: "memory");
 }
 
-static inline uint64_t native_save_fl(void)
+static inline uint64_t native_save_fl_insn(void)
 {
 	uint64_t flags;
 
@@ -119,12 +119,12 @@ static inline uint64_t native_save_fl(void)
 
 /* sti's one-instruction shadow makes "sti; hlt" wake-up safe: no
  * interrupt can arrive between the two and be missed by hlt. */
-static inline void native_safe_halt(void)
+static inline void native_safe_halt_insn(void)
 {
 	__asm__ __volatile__("sti; hlt" ::: "memory");
 }
 
-static inline void native_halt(void)
+static inline void native_halt_insn(void)
 {
 	__asm__ __volatile__("hlt" ::: "memory");
 }
@@ -134,16 +134,16 @@ static inline void native_halt(void)
 
 static inline unsigned long local_irq_save(void)
 {
-	unsigned long flags = native_save_fl();
+	unsigned long flags = native_save_fl_insn();
 
-	native_irq_disable();
+	native_irq_disable_insn();
 	return flags;
 }
 
 static inline void local_irq_restore(unsigned long flags)
 {
 	if (flags & X86_EFLAGS_IF)
-		native_irq_enable();
+		native_irq_enable_insn();
 }
 
 /*

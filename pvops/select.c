@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pvops_select(): pick the backend (the one named by pvops=, else the
+ * highest-priority one whose hypervisor is detected) and let it point
+ * the keys. Asking for a backend whose hypervisor is absent stops the
+ * boot: running the wrong backend would make every test meaningless.
+ */
+#include <string.h>
+#include <asm/cpufeatures.h>
+#include <pvpatch/bootargs.h>
+#include <pvpatch/cpufeature.h>
+#include <pvpatch/hypervisor.h>
+#include <pvpatch/platform.h>
+#include <pvpatch/pvops.h>
+#include "pvops_internal.h"
+
+extern const struct pvops_backend *const __start_pvops_backends[];
+extern const struct pvops_backend *const __stop_pvops_backends[];
+
+static char requested[16] = "auto";
+static const struct pvops_backend *chosen;
+
+static const char *set_pvops(const char *value)
+{
+	if (strlen(value) >= sizeof(requested))
+		return "expected auto, native, kvm or xen";
+	memcpy(requested, value, strlen(value) + 1);
+	return NULL;
+}
+BOOT_PARAM(pvops, "pvops", set_pvops,
+	   "backend: auto (detect), native, kvm or xen");
+
+static const char *set_irq_arm(const char *value)
+{
+	if (strcmp(value, "call") == 0)
+		cpu_feature_set(X86_FEATURE_PV_IRQ_CALL);
+	else if (strcmp(value, "inline"))
+		return "expected inline or call";
+	return NULL;
+}
+BOOT_PARAM(pvops_irq, "pvops.irq", set_irq_arm,
+	   "arm of the irq ops: inline (native instructions) or call");
+
+static const struct pvops_backend *find_backend(const char *name)
+{
+	for (const struct pvops_backend *const *b = __start_pvops_backends;
+	     b < __stop_pvops_backends; b++) {
+		if (strcmp((*b)->name, name) == 0)
+			return *b;
+	}
+	return NULL;
+}
+
+static const struct pvops_backend *detect_backend(void)
+{
+	const struct pvops_backend *best = NULL;
+
+	for (const struct pvops_backend *const *b = __start_pvops_backends;
+	     b < __stop_pvops_backends; b++) {
+		if ((*b)->detect() && (!best || (*b)->priority > best->priority))
+			best = *b;
+	}
+	return best;
+}
+
+void pvops_select(void)
+{
+	if (strcmp(requested, "auto") == 0) {
+		chosen = detect_backend();
+	} else {
+		chosen = find_backend(requested);
+		if (!chosen && (!strcmp(requested, "kvm") || !strcmp(requested, "xen")))
+			platform_fatal("pvops=%s: this build has no %s backend yet "
+				       "(hypervisor signature '%s')", requested,
+				       requested, hypervisor_signature());
+		if (!chosen)
+			platform_fatal("pvops=%s: unknown backend (expected auto, "
+				       "native, kvm or xen)", requested);
+		if (!chosen->detect())
+			platform_fatal("pvops=%s: hypervisor not detected (signature '%s')",
+				       requested, hypervisor_signature());
+	}
+	if (!chosen)
+		platform_fatal("pvops: no backend matches this machine");
+	chosen->select();
+}
+
+const struct pvops_backend *pvops_backend(void)
+{
+	return chosen;
+}
