@@ -224,3 +224,19 @@ unsigned int static_call_verify(void)
 	}
 	return bad;
 }
+
+void static_call_park_site(void *addr)
+{
+	struct static_call_site *start = __start_static_call_sites;
+	size_t count = __stop_static_call_sites - start;
+
+	for (size_t i = 0; i < count; i++) {
+		struct static_call_site *s = &start[i];
+
+		if (site_is_refused(s) || static_call_site_addr(s) != addr)
+			continue;
+		s->key |= STATIC_CALL_SITE_REFUSED;
+		static_call_site_key(s)->nr_inactive++;
+		static_call_stats.inactive++;
+	}
+}

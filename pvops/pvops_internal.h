@@ -2,6 +2,17 @@
 #ifndef PVOPS_INTERNAL_H
 #define PVOPS_INTERNAL_H
 
+#include <stdint.h>
+#include <pvpatch/pvops.h>
+
+struct native_arm {
+	uint8_t len;
+	uint8_t bytes[2];
+};
+
+/* The inline arm of an op, or NULL for a call-only op. */
+const struct native_arm *pvops_native_arm(enum pvop_id op);
+
 void pvops_select(void);
 /* Check every pvop and static call site against what it should be. */
 void pvops_seal(void);

@@ -3,10 +3,9 @@
  * Seal, the last step before other CPUs run the text: every static call
  * site and trampoline must hold exactly the instruction for its key's
  * target, and every pvop site its arm: the call (checked above, as a
- * static call site) or the native instructions plus one NOP. The native
- * encodings are written out here on purpose, from the manual (Intel SDM
- * vol. 2: PUSHF 9C, POP rAX 58, CLI FA, STI FB, HLT F4), not from the
- * assembler's output, so the check does not trust what it checks.
+ * static call site) or the native instructions plus one NOP, compared
+ * with encodings written out from the manual (pvops/native_arms.c), so
+ * the check does not trust the assembler output it checks.
  * From here on only text_poke_bp changes text, through its alias.
  */
 #include <string.h>
@@ -18,26 +17,13 @@
 #include <pvpatch/static_call.h>
 #include "pvops_internal.h"
 
-struct native_arm {
-	uint8_t len;
-	uint8_t bytes[2];
-};
-
-static const struct native_arm native_arms[NR_PVOPS] = {
-	[PVOP_save_fl] = { 2, { 0x9c, 0x58 } },
-	[PVOP_irq_disable] = { 1, { 0xfa } },
-	[PVOP_irq_enable] = { 1, { 0xfb } },
-	[PVOP_safe_halt] = { 2, { 0xfb, 0xf4 } },
-	[PVOP_halt] = { 1, { 0xf4 } },
-};
-
 static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm)
 {
-	const struct native_arm *arm = &native_arms[s->op];
+	const struct native_arm *arm = pvops_native_arm(s->op);
 	const uint8_t *have = pvop_site_addr(s);
 	uint8_t want[16];
 
-	if (!arm->len || s->len > sizeof(want) || s->len < arm->len)
+	if (!arm || s->len > sizeof(want) || s->len < arm->len)
 		return 0;	/* not an inline op: a plain static call */
 	if (call_arm) {
 		if (have[0] == 0xe8)

@@ -13,6 +13,7 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/smp.h>
 #include <pvpatch/spinlock.h>
+#include <pvpatch/text_poke.h>
 
 static spinlock_t call_lock = SPINLOCK_INIT;
 
@@ -62,6 +63,32 @@ static void serialize_this_cpu(void *unused)
 void sync_all_cpus(void)
 {
 	on_each_cpu(serialize_this_cpu, NULL, true);
+}
+
+static void (*sync_fixup)(struct int3_regs *regs);
+
+static void serialize_and_fix_up(void *unused)
+{
+	struct pt_regs *r = this_cpu()->irq_regs;
+
+	serialize_this_cpu(NULL);
+	if (r && sync_fixup) {	/* no regs on the calling CPU: it runs fn directly */
+		struct int3_regs regs = {
+			.ip = &r->rip, .sp = &r->rsp, .ax = &r->rax,
+			.flags = &r->rflags,
+		};
+
+		sync_fixup(&regs);
+	}
+}
+
+/* Callers hold the text lock, so one fixup pointer is enough. */
+bool arch_sync_all_cpus_with(void (*fn)(struct int3_regs *regs))
+{
+	sync_fixup = fn;
+	on_each_cpu(serialize_and_fix_up, NULL, true);
+	sync_fixup = NULL;
+	return true;
 }
 
 void run_on_all_cpus(void (*fn)(void *arg), void *arg)

@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <pvpatch/compiler.h>
+#include <pvpatch/platform.h>
 #include <pvpatch/smp.h>
 #include <pvpatch/sort.h>
 #include <pvpatch/spinlock.h>
@@ -129,7 +130,73 @@ static void emulate(const struct text_poke_loc *loc, struct int3_regs *regs)
 		*regs->flags |= X86_FLAGS_ZF | X86_FLAGS_PF;
 		*regs->ip = next;
 		break;
+	case EMULATE_FUNC:
+		loc->emulate_fn(loc, regs);
+		break;
 	}
+}
+
+static const struct text_poke_loc *interior_locs;
+static unsigned long interior_fixups;
+
+unsigned long text_poke_interior_fixups(void)
+{
+	return __atomic_load_n(&interior_fixups, __ATOMIC_RELAXED);
+}
+
+static size_t interior_count;
+
+/* From the first sync, on each other CPU: is it stopped inside one? */
+static void leave_interiors(struct int3_regs *regs)
+{
+	uintptr_t ip = *regs->ip;
+	size_t lo = 0, hi = interior_count;
+
+	while (lo < hi) {		/* the last location starting below ip */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (interior_locs[mid].addr < ip)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return;
+	const struct text_poke_loc *loc = &interior_locs[lo - 1];
+
+	if (ip < loc->addr + loc->len && loc->leave_interior) {
+		loc->leave_interior(loc, regs);
+		__atomic_fetch_add(&interior_fixups, 1, __ATOMIC_RELAXED);
+	}
+}
+
+static bool needs_interior_fixups(const struct text_poke_loc *locs, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (locs[i].leave_interior)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The first two syncs. When an old sequence is several instructions, a
+ * CPU may stand between two of them (or be interrupted there): before the
+ * tails change, the first sync moves it past the location. After it no
+ * CPU can enter an interior again: every way in is the int3 at byte 0.
+ */
+static void patch_sync_leaving_interiors(const struct text_poke_loc *locs,
+					 size_t count)
+{
+	if (!needs_interior_fixups(locs, count)) {
+		patch_sync();
+		return;
+	}
+	interior_locs = locs;
+	interior_count = count;
+	arch_sync_all_cpus_with(leave_interiors);
+	__atomic_fetch_add(&sync_count, 1, __ATOMIC_RELAXED);
+	interior_locs = NULL;
 }
 
 /*
@@ -183,42 +250,65 @@ bool text_poke_int3_handler(struct int3_regs *regs)
 	return handled;
 }
 
-void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
+/*
+ * After each sync, each step's bytes are written once more, unchanged.
+ * On hardware that changes nothing. Under QEMU's multi-threaded TCG, a
+ * vCPU that translated a location between our TLB fill and our store
+ * keeps that stale translation (the old instruction, or an int3) for
+ * good: the store took the fast path that skips invalidation. After the
+ * sync every such translation is complete and its page is marked as code
+ * again, so the second write takes the slow path and drops it, before
+ * the next step changes more bytes. Without it a vCPU could run a stale
+ * "sti" and then translate the middle of the new instruction.
+ */
+static void write_int3s(struct text_poke_loc *locs, size_t count)
 {
 	static const uint8_t int3 = INT3;
 
+	for (size_t i = 0; i < count; i++)
+		text_poke((void *)locs[i].addr, &int3, 1);
+}
+
+static void write_tails(struct text_poke_loc *locs, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		if (locs[i].len > 1)
+			text_poke((void *)(locs[i].addr + 1), locs[i].bytes + 1,
+				  locs[i].len - 1);
+	}
+}
+
+static void write_first_bytes(struct text_poke_loc *locs, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		text_poke((void *)locs[i].addr, locs[i].bytes, 1);
+}
+
+void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
+{
 	if (!count)
 		return;
+	/* Refuse before any byte changes, not half way. */
+	if (needs_interior_fixups(locs, count) && !arch_sync_all_cpus_with(NULL))
+		panic("text_poke_bp: this platform cannot replace multi-instruction sequences live");
 	sort(locs, count, sizeof(*locs), compare_locs, NULL);
 	bp_count = count;
 	__atomic_store_n(&bp_locs, locs, __ATOMIC_SEQ_CST);
 	/* After the pointer, before any int3: see text_poke_int3_handler(). */
 	__atomic_fetch_add(&bp_generation, 1, __ATOMIC_SEQ_CST);
 
-	for (size_t i = 0; i < count; i++)
-		text_poke((void *)locs[i].addr, &int3, 1);
-	patch_sync();
+	write_int3s(locs, count);
+	patch_sync_leaving_interiors(locs, count);
+	write_int3s(locs, count);	/* again: see above write_int3s() */
 
-	for (size_t i = 0; i < count; i++) {
-		if (locs[i].len > 1)
-			text_poke((void *)(locs[i].addr + 1), locs[i].bytes + 1,
-				  locs[i].len - 1);
-	}
-	patch_sync();
+	write_tails(locs, count);
+	/* Again: under TCG a vCPU can run a stale translation into a halt
+	 * inside a location after the first sync, and sleep there. */
+	patch_sync_leaving_interiors(locs, count);
+	write_tails(locs, count);
 
-	for (size_t i = 0; i < count; i++)
-		text_poke((void *)locs[i].addr, locs[i].bytes, 1);
+	write_first_bytes(locs, count);
 	patch_sync();
-
-	/*
-	 * Write every location once more, the same bytes. On hardware this
-	 * changes nothing. Under QEMU's multi-threaded TCG, a vCPU that
-	 * translated a location between our TLB fill and our store keeps a
-	 * stale translation (int3, or the old instruction) forever, because
-	 * that store took the fast path that skips invalidation. After the
-	 * sync every such translation is complete and its page is marked as
-	 * code again, so this write takes the slow path and drops it.
-	 */
 	for (size_t i = 0; i < count; i++)
 		text_poke((void *)locs[i].addr, locs[i].bytes, locs[i].len);
 

@@ -179,7 +179,12 @@ void dispatch_trap(struct pt_regs *regs)
 	if (vector == VECTOR_SPURIOUS)
 		return;		/* no EOI for the spurious vector */
 	if (irq_handlers[vector]) {
+		struct cpu *c = this_cpu();
+		struct pt_regs *outer = c->irq_regs;
+
+		c->irq_regs = regs;
 		irq_handlers[vector](regs);
+		c->irq_regs = outer;
 	} else {
 		printk("unexpected interrupt vector %u at rip 0x%lx\n", vector,
 		       regs->rip);

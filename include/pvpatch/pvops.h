@@ -86,6 +86,14 @@ struct pvops_backend {
 	__used __section("pvops_backends") __aligned(8) = &var
 
 const struct pvops_backend *pvops_backend(void);
+
+/*
+ * Switch every irq op site to its call arm (true) or its inline native
+ * arm (false), live, on all CPUs: one text_poke_bp batch. The current
+ * arm is X86_FEATURE_PV_IRQ_CALL.
+ */
+void pvops_set_irq_arm(bool call);
+extern unsigned long pvops_arm_switches;
 const char *pvops_op_name(enum pvop_id op);
 /* The function a key points at, by name where the backend told us. */
 const char *pvops_target_name(enum pvop_id op);

@@ -102,6 +102,13 @@ void __static_call_update(struct static_call_key *key, void *tramp, void *func);
  */
 void static_call_init(void);
 
+/*
+ * The site at addr no longer holds a static call (its alternative switched
+ * arm at run time): updates must leave it alone from now on. Caller holds
+ * the text lock.
+ */
+void static_call_park_site(void *addr);
+
 /* Sites and trampolines whose bytes are not their key's target's: 0. */
 unsigned int static_call_verify(void);
 

@@ -19,11 +19,25 @@ enum poke_emulate {
 	EMULATE_NOP,		/* continue at addr + len */
 	EMULATE_RET,		/* ret */
 	EMULATE_RET0,		/* xor %eax,%eax; continue at addr + len */
+	EMULATE_FUNC,		/* loc->emulate_fn: an inline sequence */
 };
+
+struct int3_regs;
+struct text_poke_loc;
+typedef void (*poke_fixup_t)(const struct text_poke_loc *loc, struct int3_regs *regs);
 
 struct text_poke_loc {
 	uintptr_t addr;
 	uintptr_t target;	/* for EMULATE_CALL and EMULATE_JMP */
+	/* EMULATE_FUNC: run the whole new sequence for a CPU at its int3. */
+	poke_fixup_t emulate_fn;
+	/*
+	 * When the old contents are several instructions: move a CPU whose
+	 * interrupted context stands inside (addr, addr + len) to addr + len,
+	 * finishing the old sequence. Run from the first sync, before any
+	 * tail byte changes. NULL when the old contents are one instruction.
+	 */
+	poke_fixup_t leave_interior;
 	uint8_t len;
 	uint8_t emulate;	/* enum poke_emulate */
 	uint8_t bytes[POKE_MAX_LEN];
@@ -51,6 +65,9 @@ void text_mutex_unlock(void);
 /* Number of sync_all_cpus() the patcher has issued since boot. */
 unsigned long text_poke_sync_count(void);
 
+/* CPUs moved out of a location's interior by a first sync, since boot. */
+unsigned long text_poke_interior_fixups(void);
+
 /*
  * The interrupted context as the #BP handler (guest) or SIGTRAP handler
  * (hosted) sees it; ip points just past the int3.
@@ -65,6 +82,14 @@ struct int3_regs {
  * ours (the handler then treats it as any other breakpoint).
  */
 bool text_poke_int3_handler(struct int3_regs *regs);
+
+/*
+ * Platform hook: make every CPU serialize, as sync_all_cpus(), and on
+ * every other CPU run fn(regs of the context the sync interrupted); fn
+ * may be NULL. False, and no sync, where the platform cannot reach those
+ * contexts (hosted).
+ */
+bool arch_sync_all_cpus_with(void (*fn)(struct int3_regs *regs));
 
 /* Platform hook: write through the alias (guest: temporary mapping;
  * hosted: the memfd's second mapping). */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/smp.h>
+#include <pvpatch/text_poke.h>
 
 #define HOSTED_MAX_CPUS 64
 
@@ -187,4 +188,14 @@ void sync_all_cpus(void)
 		fprintf(stderr, "pvpatch: membarrier SYNC_CORE unavailable: "
 			"cross-modification falls back to a memory fence\n");
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+/*
+ * Hosted threads' interrupted contexts are out of reach (membarrier runs
+ * no code of ours on them), so multi-instruction sequences cannot be
+ * replaced live here; text_poke_bp says so.
+ */
+bool arch_sync_all_cpus_with(void (*fn)(struct int3_regs *regs))
+{
+	return false;
 }

@@ -23,6 +23,7 @@ struct cpu_call {
 };
 
 struct trap_expectation;
+struct pt_regs;
 
 /*
  * Everything one CPU owns. %gs points at its own struct cpu, whose first
@@ -44,6 +45,8 @@ struct cpu {
 	/* Work handed over by on_each_cpu() / run_on_all_cpus(). */
 	volatile struct cpu_call ipi_call;
 	volatile struct cpu_call task_call;
+	/* The context the interrupt being handled interrupted, or NULL. */
+	struct pt_regs *irq_regs;
 	/* A trap a test is waiting for (arch/x86/traps.c). */
 	struct trap_expectation *expect;
 	unsigned int console_nesting;
