@@ -131,7 +131,7 @@ guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S 
 	$(srctree)/alternatives/*.c $(srctree)/guest/*.c $(srctree)/tests/guest/*.c \
 	$(srctree)/tests/guest/*.S $(srctree)/tests/common/*.c \
 	$(srctree)/pvops/*.c $(srctree)/hypervisor/*.c $(srctree)/hypervisor/*/*.c \
-	$(if $(CONFIG_BENCH),$(srctree)/bench/*.c)))
+	$(filter-out $(if $(CONFIG_BENCH),,%/bench_updates.c),$(wildcard $(srctree)/bench/*.c))))
 guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
 

@@ -27,6 +27,11 @@ static inline uint64_t bench_cycles(void)
 
 void bench_calls(void);
 void bench_updates(void);
+void bench_irq_ops(void);
+
+/* bench_retpoline.c: calls the function whose address is in %rax. For
+ * asm call sites only (the target is in a register no C ABI passes). */
+void bench_retpoline_rax(void);
 
 /* Runs the benchmarks named by the bench= boot argument; false if none. */
 bool bench_run_requested(void);

@@ -7,7 +7,7 @@
  *   indirect     call *table(%rip)   (the classic pvops layout)
  *   retpoline    call through a retpoline-style thunk (call/ret with a
  *                speculation trap), what indirect calls cost with
- *                Spectre v2 mitigations
+ *                Spectre v2 mitigations (bench_retpoline.c)
  * Each loop body is one asm statement with the same clobbers, so the
  * loop overhead is the same; the empty loop is reported too.
  */
@@ -26,19 +26,6 @@ __noinline long bench_target(long x)
 
 long (*volatile bench_table[1])(long) = { bench_target };
 DEFINE_STATIC_CALL(bench_key, bench_target);
-
-/* The thunk: "call" the target by returning to it, with a speculation
- * trap (pause; lfence) where a mispredicted return would go. */
-__asm__(".pushsection .text\n\t"
-	".balign 16\n"
-	"bench_retpoline_rax:\n\t"
-	"call 2f\n"
-	"1:\tpause\n\t"
-	"lfence\n\t"
-	"jmp 1b\n"
-	"2:\tmov %rax, (%rsp)\n\t"
-	"ret\n\t"
-	".popsection");
 
 #define LOOP(name, body, ...)						\
 	static __noinline uint64_t name(unsigned long n)		\

@@ -2,22 +2,56 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make bench: the benchmark tables, hosted (native speed) and in the
-# guest under QEMU TCG (emulated: compare rows as ratios, not absolutes).
+# guest under QEMU TCG (emulated: compare rows as ratios, not absolutes),
+# then one chart per run of its irq-op table.
 #
 #   scripts/bench.sh GUEST_IMAGE HOSTED_DIR
+#
+# Each run's "# irqdata" lines go to irq/RUN.dat next to GUEST_IMAGE,
+# headed by "# irqenv guest|hosted ...", which titles its chart
+# (scripts/bench-plot.sh: irq/RUN.png and irq/RUN.svg).
 set -eu
 image=$1
 hosted=$2
+scripts=$(dirname "$0")
+out=$(dirname "$image")/irq
 
-echo "== hosted (Linux userspace, native speed) =="
-"$hosted/pvpatch-hosted-tests" bench=all
+mkdir -p "$out"
+rm -f "$out"/*.dat "$out"/*.txt "$out"/*.png "$out"/*.svg
 
-for smp in 1 4; do
+# run NAME ENV COMMAND...: run one benchmark run, print its tables and
+# keep its irq data. ENV starts with "guest" or "hosted".
+run() {
+	name=$1
+	env=$2
+	shift 2
 	echo
-	echo "== guest, QEMU TCG -smp $smp (emulated: ratios only) =="
-	timeout --kill-after=5 600 qemu-system-x86_64 -M microvm -accel tcg \
-		-m 256M -smp "$smp" -display none -monitor none -serial stdio \
-		-no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel "$image" -append "bench=all" </dev/null |
-		tr -d '\r' | grep -E '^(#|  )'
+	echo "== $env =="
+	if ! "$@" >"$out/$name.txt"; then
+		cat "$out/$name.txt"
+		echo "bench: $env: failed" >&2
+		exit 1
+	fi
+	# The irqdata lines are for the chart: in NAME.dat, not on screen.
+	grep -E '^(#|  )' "$out/$name.txt" | grep -v '^# irqdata ' || true
+	{
+		echo "# irqenv $env"
+		grep '^# irqdata ' "$out/$name.txt" || true
+	} >"$out/$name.dat"
+}
+
+run hosted "hosted (Linux userspace, native speed)" \
+	"$hosted/pvpatch-hosted-tests" bench=all
+for smp in 1 4; do
+	run "guest-smp$smp" "guest, QEMU TCG -smp $smp (emulated: ratios only)" \
+		"$scripts/bench-guest.sh" "$image" "$smp" bench=all
+done
+# The runs above boot the irq ops' inline arm; this one shows the call arm.
+run guest-smp1-call "guest, QEMU TCG -smp 1, pvops.irq=call (emulated: ratios only)" \
+	"$scripts/bench-guest.sh" "$image" 1 "bench=irq pvops.irq=call"
+
+echo
+echo "== irq-op charts (data: $out/*.dat) =="
+for data in "$out"/*.dat; do
+	"$scripts/bench-plot.sh" "$data" "$out"
 done

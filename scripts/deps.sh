@@ -12,6 +12,7 @@ PACKAGES="
 make gcc clang binutils libc6-dev
 python3 python3-kconfiglib libelf-dev
 qemu-system-x86
+gnuplot-nox
 libxen-dev
 linux-source-6.1
 "

@@ -15,6 +15,7 @@
 #include <asm/traps.h>
 #include <pvpatch/bootinfo.h>
 #include <pvpatch/console.h>
+#include <pvpatch/hypervisor.h>
 #include <pvpatch/page_alloc.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
@@ -121,6 +122,7 @@ __noreturn void ap_entry(unsigned int cpu)
 	if (apic_read_id() != c->apic_id)
 		panic("cpu %u: APIC ID %u, expected %u", cpu, apic_read_id(),
 		      c->apic_id);
+	hypervisor_cpu_online();
 	apic_timer_start();
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
 	__atomic_fetch_add(&nr_online, 1, __ATOMIC_ACQ_REL);

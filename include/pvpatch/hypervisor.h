@@ -2,9 +2,37 @@
 #ifndef PVPATCH_HYPERVISOR_H
 #define PVPATCH_HYPERVISOR_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 /* Boot step 0: find the hypervisor, set its synthetic feature bit. */
 void hypervisor_detect(void);
 /* The CPUID 0x40000000 signature ("KVMKVMKVM", "TCGTCGTCGTCG", ...). */
 const char *hypervisor_signature(void);
+
+/*
+ * Called by every secondary CPU once, early in its bring-up (its %gs,
+ * tables and local APIC are set up; it is not yet marked online). The
+ * chosen backend registers what the hypervisor keeps per vCPU (KVM:
+ * kvmclock, steal time, PV EOI areas); a no-op for the others. The boot
+ * CPU's registration happens in the backend's select().
+ */
+void hypervisor_cpu_online(void);
+
+/*
+ * Xen HVM/PVH (hypervisor/xen/hvm.c). The Xen leaves sit at the first
+ * otherwise unused 0x100 boundary from 0x40000000 (Xen public
+ * arch-x86/cpuid.h); xen_cpuid_base_of() searches them through the
+ * given CPUID function (a fake one in the tests) and returns 0 when
+ * there is no Xen. xen_hypercall_page is a page of text that Xen fills
+ * with one 32-byte stub per hypercall once the xen backend is selected.
+ */
+struct cpuid_regs;
+typedef struct cpuid_regs (*cpuid_fn_t)(uint32_t leaf);
+uint32_t xen_cpuid_base_of(cpuid_fn_t cpuid_fn);
+uint32_t xen_cpuid_base(void);
+extern const uint8_t xen_hypercall_page[4096];
+/* True once Xen has written the hypercall page. */
+bool xen_hypercall_page_ready(void);
 
 #endif

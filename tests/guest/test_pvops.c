@@ -111,11 +111,13 @@ static void every_site_holds_its_live_arm(struct kunit *test)
 		KUNIT_EXPECT_GT_MSG(test, seen[op], 0U, "no site of %s", pvops_op_name(op));
 }
 
-static void the_backend_is_native_without_a_hypervisor_backend(struct kunit *test)
+static void native_backend_keeps_native_targets(struct kunit *test)
 {
-	KUNIT_EXPECT_STREQ(test, pvops_backend()->name, "native");
+	if (strcmp(pvops_backend()->name, "native"))
+		kunit_skip(test, "backend is %s, not native", pvops_backend()->name);
 	KUNIT_EXPECT_PTR_EQ(test, static_call_query(pv_sched_clock), (void *)native_sched_clock);
 	KUNIT_EXPECT_PTR_EQ(test, static_call_query(pv_io_delay), (void *)native_io_delay);
+	KUNIT_EXPECT_EQ(test, pv_steal_clock(0), 0UL);
 }
 
 static uint64_t timer_period_tsc(void)
@@ -176,14 +178,14 @@ static void call_ops_reach_the_backend(struct kunit *test)
 	pv_io_delay();
 	wait_tsc(tsc_khz() ? tsc_khz() : 1000);	/* ~1 ms */
 	KUNIT_EXPECT_GT(test, pv_sched_clock(), t0);
-	KUNIT_EXPECT_EQ(test, pv_steal_clock(0), 0UL);
+	pv_steal_clock(0);
 	pv_flush_tlb_multi(NULL, 0, 0);
 }
 
 static struct kunit_case pvops_cases[] = {
 	KUNIT_CASE(patch_order_is_the_documented_one),
 	KUNIT_CASE(every_site_holds_its_live_arm),
-	KUNIT_CASE(the_backend_is_native_without_a_hypervisor_backend),
+	KUNIT_CASE(native_backend_keeps_native_targets),
 	KTEST_CASE_ALL_CPUS(irq_ops_really_mask),
 	KTEST_CASE_ALL_CPUS(safe_halt_wakes_on_the_next_tick),
 	KUNIT_CASE(call_ops_reach_the_backend),

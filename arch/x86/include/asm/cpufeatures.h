@@ -32,6 +32,7 @@
 #define X86_FEATURE_XEN		X86_FEATURE(7, 2)	/* on Xen, HVM or PVH */
 #define X86_FEATURE_XENPV	X86_FEATURE(7, 3)	/* Xen PV guest */
 #define X86_FEATURE_PV_IRQ_CALL	X86_FEATURE(7, 4)	/* irq pvops take their call arm */
+#define X86_FEATURE_VMMCALL	X86_FEATURE(7, 5)	/* hypercalls use vmmcall (AMD), not vmcall */
 /* Reserved for the alternatives tests: set and cleared by them only. */
 #define X86_FEATURE_TEST_SET	X86_FEATURE(7, 30)
 #define X86_FEATURE_TEST_CLEAR	X86_FEATURE(7, 31)

@@ -27,6 +27,7 @@ struct pt_regs {
 #define NR_EXCEPTIONS	32
 
 /* Interrupt vectors (LAPIC). High vectors: above anything legacy. */
+#define VECTOR_KVM_FLUSH_TLB 0xeb	/* hypervisor/kvm/tlb.c */
 #define VECTOR_TIMER	0xec
 #define VECTOR_IPI_CALL	0xed
 #define VECTOR_IPI_WAKE	0xee

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Xen HVM and PVH guests: find Xen's CPUID leaves and have Xen write the
+ * hypercall page. This registers the "xen" backend (pvops=xen) so that
+ * the page is installed exactly when the guest chooses to use Xen's
+ * interfaces: pvops=native on Xen stays a clean baseline that makes no
+ * hypercall. Its select() leaves every op native for now; the Xen ops
+ * (vcpu_info event mask, SCHEDOP_block, event channel IPIs) add their
+ * static_call_update()s there. A Xen PV guest is not ours: it has no
+ * MSR to ask for the page (its page comes from the ELF note).
+ *
+ * Xen's public arch-x86/cpuid.h is the ABI: leaf base + 0 holds the
+ * largest Xen leaf and "XenVMMXenVMM"; base + 1 the version; base + 2
+ * the number of hypercall pages and the MSR that installs them. The base
+ * is the first 0x100-aligned leaf from 0x40000000 that no other
+ * hypervisor interface uses (with Viridian enabled, 0x40000100).
+ */
+#include <string.h>
+#include <xen/arch-x86/cpuid.h>
+#include <asm/cpufeatures.h>
+#include <asm/processor.h>
+#include <pvpatch/cpufeature.h>
+#include <pvpatch/hypervisor.h>
+#include <pvpatch/printk.h>
+#include <pvpatch/pvops.h>
+
+#define XEN_LEAF_STRIDE		0x100
+#define XEN_LEAF_LIMIT		0x40010000	/* 256 possible bases */
+#define XEN_LEAVES_NEEDED	3		/* base + 2: the hypercall MSR */
+
+/*
+ * The hypercall page: 4 KiB of text, page aligned, in a section of its
+ * own inside .text (guest.lds.S: *(.text.*)), so that it is executable
+ * and, like all text, never writable: W^X holds. Xen writes it through
+ * guest-physical memory, which our read-only mapping does not govern.
+ * Until then it holds int3s: a call before the page is ready traps.
+ */
+__asm__(".pushsection .text.xen_hypercall_page, \"ax\", @progbits\n\t"
+	".balign 4096\n\t"
+	".globl xen_hypercall_page\n\t"
+	".type xen_hypercall_page, @object\n"
+	"xen_hypercall_page:\n\t"
+	".skip 4096, 0xcc\n\t"
+	".size xen_hypercall_page, 4096\n\t"
+	".popsection");
+
+static bool page_ready;
+
+static bool is_xen_signature(const struct cpuid_regs *r)
+{
+	return r->ebx == XEN_CPUID_SIGNATURE_EBX &&
+	       r->ecx == XEN_CPUID_SIGNATURE_ECX &&
+	       r->edx == XEN_CPUID_SIGNATURE_EDX;
+}
+
+/*
+ * A base is in use when its EAX (largest leaf) lies within its own 0x100
+ * block. Xen takes the first unused block, so the search ends at the
+ * first unused one: past it there cannot be Xen leaves, and on other
+ * hypervisors this stops after a CPUID or two instead of 256.
+ */
+uint32_t xen_cpuid_base_of(cpuid_fn_t cpuid_fn)
+{
+	for (uint32_t base = XEN_CPUID_FIRST_LEAF; base < XEN_LEAF_LIMIT;
+	     base += XEN_LEAF_STRIDE) {
+		struct cpuid_regs r = cpuid_fn(base);
+
+		if (r.eax < base || r.eax >= base + XEN_LEAF_STRIDE)
+			return 0;
+		if (is_xen_signature(&r))
+			return r.eax - base >= XEN_LEAVES_NEEDED - 1 ? base : 0;
+	}
+	return 0;
+}
+
+uint32_t xen_cpuid_base(void)
+{
+	if (!cpu_feature_enabled(X86_FEATURE_HYPERVISOR))
+		return 0;
+	return xen_cpuid_base_of(cpuid);
+}
+
+bool xen_hypercall_page_ready(void)
+{
+	return page_ready;
+}
+
+static bool xen_hvm_detect(void)
+{
+	return !cpu_feature_enabled(X86_FEATURE_XENPV) && xen_cpuid_base();
+}
+
+/*
+ * base + 2: EAX is the number of hypercall pages (always at least one),
+ * EBX the MSR. Writing a page's guest-physical address (page aligned;
+ * the low 12 bits select which page of several) makes Xen fill it.
+ */
+static void install_hypercall_page(uint32_t base)
+{
+	struct cpuid_regs r = cpuid(base + 2);
+	uint32_t version = cpuid(base + 1).eax;	/* major << 16 | minor */
+	bool written = false;
+
+	wrmsr(r.ebx, (uintptr_t)xen_hypercall_page);
+	for (size_t i = 0; i < sizeof(xen_hypercall_page) && !written; i++)
+		written = xen_hypercall_page[i] != 0xcc;
+	page_ready = written;
+	printk("xen: leaves at 0x%x, Xen %u.%u; hypercall page at %p via MSR 0x%x%s\n",
+	       base, version >> 16, version & 0xffff,
+	       (const void *)xen_hypercall_page, r.ebx,
+	       written ? "" : ": NOT written by Xen");
+}
+
+/* The native backend names the targets of the keys we leave alone. */
+static void note_native_targets(void)
+{
+	extern const struct pvops_backend *const __start_pvops_backends[];
+	extern const struct pvops_backend *const __stop_pvops_backends[];
+
+	for (const struct pvops_backend *const *b = __start_pvops_backends;
+	     b < __stop_pvops_backends; b++) {
+		if (!strcmp((*b)->name, "native"))
+			(*b)->select();
+	}
+}
+
+static void xen_hvm_select(void)
+{
+	uint32_t base = xen_cpuid_base();
+
+	note_native_targets();
+	/* detect.c looks at 0x40000000 only; Xen behind Viridian is Xen too. */
+	cpu_feature_set(X86_FEATURE_XEN);
+	install_hypercall_page(base);
+}
+
+/*
+ * Above KVM's 10: Xen's leaves are there only on Xen, or on a host that
+ * emulates Xen for this guest and so wants it to talk Xen.
+ */
+static const struct pvops_backend xen_hvm_backend = {
+	.name = "xen", .detect = xen_hvm_detect, .select = xen_hvm_select,
+	.priority = 20,
+};
+PVOPS_BACKEND(xen_hvm_backend);
