@@ -5,15 +5,22 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 
-__noreturn void panic(const char *fmt, ...)
+/* One printk, so the line stays whole when other CPUs print too. */
+static void print_prefixed(const char *prefix, const char *fmt, va_list args)
 {
 	char msg[256];
+
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	printk("%s: %s\n", prefix, msg);
+}
+
+__noreturn void panic(const char *fmt, ...)
+{
 	va_list args;
 
 	va_start(args, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, args);
+	print_prefixed("PANIC", fmt, args);
 	va_end(args);
-	printk("PANIC: %s\n", msg);
 	/* Start at our caller: its return address and its frame. */
 	const uint64_t *frame = __builtin_frame_address(0);
 
@@ -23,12 +30,10 @@ __noreturn void panic(const char *fmt, ...)
 
 __noreturn void platform_fatal(const char *fmt, ...)
 {
-	char msg[256];
 	va_list args;
 
 	va_start(args, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, args);
+	print_prefixed("error", fmt, args);
 	va_end(args);
-	printk("error: %s\n", msg);
 	platform_exit(EXIT_FAIL);
 }

@@ -82,6 +82,12 @@ void pvops_select(void)
 	}
 	if (!chosen)
 		platform_fatal("pvops: no backend matches this machine");
+	/* Every key starts native: the native backend names those targets
+	 * first, then the chosen one re-points (and renames) what it has. */
+	const struct pvops_backend *native = find_backend("native");
+
+	if (native && native != chosen)
+		native->select();
 	chosen->select();
 }
 

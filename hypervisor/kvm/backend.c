@@ -138,19 +138,6 @@ static bool vendor_uses_vmmcall(void)
 	return !memcmp(&r.ebx, "Auth", 4) || !memcmp(&r.ebx, "Hygo", 4);
 }
 
-/* The native backend names the targets of the keys we leave alone. */
-static void note_native_targets(void)
-{
-	extern const struct pvops_backend *const __start_pvops_backends[];
-	extern const struct pvops_backend *const __stop_pvops_backends[];
-
-	for (const struct pvops_backend *const *b = __start_pvops_backends;
-	     b < __stop_pvops_backends; b++) {
-		if (!strcmp((*b)->name, "native"))
-			(*b)->select();
-	}
-}
-
 static size_t append_names(char *buf, size_t size, uint32_t mask)
 {
 	size_t len = 0;
@@ -198,7 +185,6 @@ static void kvm_select(void)
 	/* Before apply_alternatives: the hypercall sites pick their arm. */
 	if (vendor_uses_vmmcall())
 		cpu_feature_set(X86_FEATURE_VMMCALL);
-	note_native_targets();
 	for (const struct kvm_mechanism *m = mechanisms;
 	     m < mechanisms + ARRAY_SIZE(mechanisms); m++) {
 		if (!offers(m) || (m->hypercall && !hypercalls_usable()))

@@ -111,24 +111,10 @@ static void install_hypercall_page(uint32_t base)
 	       written ? "" : ": NOT written by Xen");
 }
 
-/* The native backend names the targets of the keys we leave alone. */
-static void note_native_targets(void)
-{
-	extern const struct pvops_backend *const __start_pvops_backends[];
-	extern const struct pvops_backend *const __stop_pvops_backends[];
-
-	for (const struct pvops_backend *const *b = __start_pvops_backends;
-	     b < __stop_pvops_backends; b++) {
-		if (!strcmp((*b)->name, "native"))
-			(*b)->select();
-	}
-}
-
 static void xen_hvm_select(void)
 {
 	uint32_t base = xen_cpuid_base();
 
-	note_native_targets();
 	/* detect.c looks at 0x40000000 only; Xen behind Viridian is Xen too. */
 	cpu_feature_set(X86_FEATURE_XEN);
 	install_hypercall_page(base);
