@@ -23,31 +23,13 @@ static const char *const table_names[] = {
 /* "function+0xoff" for an address, or the bare address. */
 static void describe(struct elf_file *ef, uint64_t addr, char *buf, size_t len)
 {
-	size_t index;
-	GElf_Shdr shdr;
+	const char *name;
+	uint64_t offset;
 
-	snprintf(buf, len, "0x%llx", (unsigned long long)addr);
-	if (elf_file_find_section(ef, ".symtab", &index, &shdr) != 1)
-		return;
-	Elf_Scn *scn = elf_file_section(ef, index, &shdr);
-	Elf_Data *data = scn ? elf_file_section_data(ef, scn, &shdr) : NULL;
-
-	if (!data || !shdr.sh_entsize)
-		return;
-	for (size_t i = 0; i < shdr.sh_size / shdr.sh_entsize; i++) {
-		GElf_Sym sym;
-
-		if (!gelf_getsym(data, (int)i, &sym) ||
-		    GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
-		    addr < sym.st_value || addr - sym.st_value >= sym.st_size)
-			continue;
-		const char *name = elf_strptr(ef->elf, shdr.sh_link, sym.st_name);
-
-		if (name)
-			snprintf(buf, len, "%s+0x%llx", name,
-				 (unsigned long long)(addr - sym.st_value));
-		return;
-	}
+	if (elf_file_find_function(ef, addr, &name, &offset) == 1)
+		snprintf(buf, len, "%s+0x%llx", name, (unsigned long long)offset);
+	else
+		snprintf(buf, len, "0x%llx", (unsigned long long)addr);
 }
 
 static int check_entry(struct elf_file *ef, const uint8_t *e, uint64_t va,

@@ -202,6 +202,32 @@ int elf_file_find_symbol(struct elf_file *ef, const char *name,
 	return 0;
 }
 
+int elf_file_find_function(struct elf_file *ef, uint64_t addr,
+			   const char **name, uint64_t *offset)
+{
+	size_t count, strtab, i;
+	Elf_Data *data;
+	GElf_Sym sym;
+	int found;
+
+	found = symbol_table(ef, &data, &count, &strtab);
+	if (found <= 0)
+		return found;
+	for (i = 1; i < count; i++) {
+		if (!gelf_getsym(data, i, &sym))
+			return elf_file_libelf_error(ef, "symbol");
+		if (GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+		    addr < sym.st_value || addr - sym.st_value >= sym.st_size)
+			continue;
+		*name = elf_strptr(ef->elf, strtab, sym.st_name);
+		if (!*name)
+			return elf_file_libelf_error(ef, "symbol name");
+		*offset = addr - sym.st_value;
+		return 1;
+	}
+	return 0;
+}
+
 int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
 		   const void *buf, size_t len)
 {

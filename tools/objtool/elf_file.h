@@ -46,6 +46,11 @@ Elf_Data *elf_file_section_data(struct elf_file *ef, Elf_Scn *scn,
 int elf_file_find_symbol(struct elf_file *ef, const char *name,
 			 GElf_Sym *sym);
 
+/* The function whose [value, value + size) holds @addr: 1 found
+ * (@name, @offset set), 0 none, -1 error. */
+int elf_file_find_function(struct elf_file *ef, uint64_t addr,
+			   const char **name, uint64_t *offset);
+
 /* Writes @len bytes at virtual address @addr of the section in place. */
 int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
 		   const void *buf, size_t len);
