@@ -186,9 +186,9 @@ static bool needs_interior_fixups(const struct text_poke_loc *locs, size_t count
  * CPU can enter an interior again: every way in is the int3 at byte 0.
  */
 static void patch_sync_leaving_interiors(const struct text_poke_loc *locs,
-					 size_t count)
+					 size_t count, bool fixups)
 {
-	if (!needs_interior_fixups(locs, count)) {
+	if (!fixups) {
 		patch_sync();
 		return;
 	}
@@ -288,8 +288,10 @@ void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
 {
 	if (!count)
 		return;
+	bool fixups = needs_interior_fixups(locs, count);
+
 	/* Refuse before any byte changes, not half way. */
-	if (needs_interior_fixups(locs, count) && !arch_sync_all_cpus_with(NULL))
+	if (fixups && !arch_sync_all_cpus_with(NULL))
 		panic("text_poke_bp: this platform cannot replace multi-instruction sequences live");
 	sort(locs, count, sizeof(*locs), compare_locs, NULL);
 	bp_count = count;
@@ -298,13 +300,13 @@ void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
 	__atomic_fetch_add(&bp_generation, 1, __ATOMIC_SEQ_CST);
 
 	write_int3s(locs, count);
-	patch_sync_leaving_interiors(locs, count);
+	patch_sync_leaving_interiors(locs, count, fixups);
 	write_int3s(locs, count);	/* again: see above write_int3s() */
 
 	write_tails(locs, count);
 	/* Again: under TCG a vCPU can run a stale translation into a halt
 	 * inside a location after the first sync, and sleep there. */
-	patch_sync_leaving_interiors(locs, count);
+	patch_sync_leaving_interiors(locs, count, fixups);
 	write_tails(locs, count);
 
 	write_first_bytes(locs, count);
