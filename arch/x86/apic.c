@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <asm/apic.h>
+#include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <pvpatch/printk.h>
@@ -80,8 +81,21 @@ void apic_init_cpu(void)
 	apic_write(APIC_SPURIOUS, APIC_SOFTWARE_ENABLE | VECTOR_SPURIOUS);
 }
 
+/*
+ * With KVM PV EOI, a set bit 0 in this CPU's word means the host will
+ * finish the EOI itself once we clear the bit, saving the APIC write (an
+ * exit). The host may clear the bit at any time, so test and clear it in
+ * one locked instruction; if it was already clear, write the EOI.
+ */
 void apic_eoi(void)
 {
+	struct cpu *c = this_cpu();
+	volatile uint32_t *pv_eoi = c->pv_eoi_word;
+
+	if (pv_eoi && (__atomic_fetch_and(pv_eoi, ~1U, __ATOMIC_SEQ_CST) & 1)) {
+		c->pv_eois++;
+		return;
+	}
 	apic_write(APIC_EOI, 0);
 }
 

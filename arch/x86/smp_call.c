@@ -65,29 +65,59 @@ void sync_all_cpus(void)
 	on_each_cpu(serialize_this_cpu, NULL, true);
 }
 
-static void (*sync_fixup)(struct int3_regs *regs);
+/*
+ * A held sync: every other CPU takes the IPI, serializes, runs the fixup
+ * on the context it interrupted, then waits until the caller has run
+ * while_held(). Callers hold the text lock, so one of these is enough.
+ */
+static struct {
+	void (*fixup)(struct int3_regs *regs);
+	unsigned int owner;
+	unsigned int arrived;
+	bool released;
+} held_sync;
 
-static void serialize_and_fix_up(void *unused)
+static void serialize_fix_up_and_wait(void *unused)
 {
 	struct pt_regs *r = this_cpu()->irq_regs;
 
 	serialize_this_cpu(NULL);
-	if (r && sync_fixup) {	/* no regs on the calling CPU: it runs fn directly */
+	if (smp_processor_id() == held_sync.owner)
+		return;
+	if (r && held_sync.fixup) {
 		struct int3_regs regs = {
 			.ip = &r->rip, .sp = &r->rsp, .ax = &r->rax,
 			.flags = &r->rflags,
 		};
 
-		sync_fixup(&regs);
+		held_sync.fixup(&regs);
 	}
+	__atomic_fetch_add(&held_sync.arrived, 1, __ATOMIC_ACQ_REL);
+	while (!__atomic_load_n(&held_sync.released, __ATOMIC_ACQUIRE))
+		cpu_relax();
+	/* The caller may have written text while we waited. */
+	serialize_cpu();
 }
 
-/* Callers hold the text lock, so one fixup pointer is enough. */
-bool arch_sync_all_cpus_with(void (*fn)(struct int3_regs *regs))
+bool arch_sync_all_cpus_with(void (*fixup)(struct int3_regs *regs),
+			     void (*while_held)(void *arg), void *arg)
 {
-	sync_fixup = fn;
-	on_each_cpu(serialize_and_fix_up, NULL, true);
-	sync_fixup = NULL;
+	unsigned int others = num_online_cpus() - 1;
+
+	held_sync.fixup = fixup;
+	held_sync.owner = smp_processor_id();
+	held_sync.arrived = 0;
+	held_sync.released = false;
+	on_each_cpu(serialize_fix_up_and_wait, NULL, false);
+	while (__atomic_load_n(&held_sync.arrived, __ATOMIC_ACQUIRE) < others)
+		cpu_relax();
+	if (while_held)
+		while_held(arg);
+	__atomic_store_n(&held_sync.released, true, __ATOMIC_RELEASE);
+	/* Every CPU has left the handler before the next sync reuses it. */
+	for (unsigned int cpu = 0; cpu < num_online_cpus(); cpu++)
+		wait_for_slot(&cpus[cpu].ipi_call);
+	held_sync.fixup = NULL;
 	return true;
 }
 

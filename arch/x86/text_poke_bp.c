@@ -180,26 +180,6 @@ static bool needs_interior_fixups(const struct text_poke_loc *locs, size_t count
 }
 
 /*
- * The first two syncs. When an old sequence is several instructions, a
- * CPU may stand between two of them (or be interrupted there): before the
- * tails change, the first sync moves it past the location. After it no
- * CPU can enter an interior again: every way in is the int3 at byte 0.
- */
-static void patch_sync_leaving_interiors(const struct text_poke_loc *locs,
-					 size_t count, bool fixups)
-{
-	if (!fixups) {
-		patch_sync();
-		return;
-	}
-	interior_locs = locs;
-	interior_count = count;
-	arch_sync_all_cpus_with(leave_interiors);
-	__atomic_fetch_add(&sync_count, 1, __ATOMIC_RELAXED);
-	interior_locs = NULL;
-}
-
-/*
  * Decide only on a stable view. Between our trap and our look, the batch
  * we trapped on may have finished and the next one begun (its int3 may
  * already be written at the same address). So: if the address is in the
@@ -258,8 +238,7 @@ bool text_poke_int3_handler(struct int3_regs *regs)
  * good: the store took the fast path that skips invalidation. After the
  * sync every such translation is complete and its page is marked as code
  * again, so the second write takes the slow path and drops it, before
- * the next step changes more bytes. Without it a vCPU could run a stale
- * "sti" and then translate the middle of the new instruction.
+ * the next step changes more bytes.
  */
 static void write_int3s(struct text_poke_loc *locs, size_t count)
 {
@@ -284,6 +263,51 @@ static void write_first_bytes(struct text_poke_loc *locs, size_t count)
 		text_poke((void *)locs[i].addr, locs[i].bytes, 1);
 }
 
+struct patch_step {
+	void (*write)(struct text_poke_loc *locs, size_t count);
+	struct text_poke_loc *locs;
+	size_t count;
+};
+
+static void rewrite_step(void *arg)
+{
+	const struct patch_step *step = arg;
+
+	step->write(step->locs, step->count);
+}
+
+/*
+ * One step of a batch: write, sync, write the same bytes again (see
+ * write_int3s()).
+ *
+ * Where an old sequence is several instructions (fixups), the sync also
+ * moves every CPU stopped inside a location past it (the first two
+ * syncs: after them no CPU can enter an interior again, every way in is
+ * the int3 at byte 0), and it holds the other CPUs until the rewrite is
+ * done. Otherwise, under TCG, a CPU released from the sync could still
+ * run a stale translation of the old "sti" at byte 0 before our rewrite
+ * drops it, stop in sti's interrupt shadow at byte 1, and then execute
+ * the middle of the new instruction once the tails change.
+ */
+static void patch_step(void (*write)(struct text_poke_loc *locs, size_t count),
+		       struct text_poke_loc *locs, size_t count, bool fixups,
+		       bool leave)
+{
+	struct patch_step step = { write, locs, count };
+
+	write(locs, count);
+	if (!fixups) {
+		patch_sync();
+		write(locs, count);
+		return;
+	}
+	interior_locs = locs;
+	interior_count = count;
+	arch_sync_all_cpus_with(leave ? leave_interiors : NULL, rewrite_step, &step);
+	__atomic_fetch_add(&sync_count, 1, __ATOMIC_RELAXED);
+	interior_locs = NULL;
+}
+
 void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
 {
 	if (!count)
@@ -291,7 +315,7 @@ void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
 	bool fixups = needs_interior_fixups(locs, count);
 
 	/* Refuse before any byte changes, not half way. */
-	if (fixups && !arch_sync_all_cpus_with(NULL))
+	if (fixups && !arch_sync_all_cpus_with(NULL, NULL, NULL))
 		panic("text_poke_bp: this platform cannot replace multi-instruction sequences live");
 	sort(locs, count, sizeof(*locs), compare_locs, NULL);
 	bp_count = count;
@@ -299,20 +323,12 @@ void text_poke_bp_batch(struct text_poke_loc *locs, size_t count)
 	/* After the pointer, before any int3: see text_poke_int3_handler(). */
 	__atomic_fetch_add(&bp_generation, 1, __ATOMIC_SEQ_CST);
 
-	write_int3s(locs, count);
-	patch_sync_leaving_interiors(locs, count, fixups);
-	write_int3s(locs, count);	/* again: see above write_int3s() */
-
-	write_tails(locs, count);
-	/* Again: under TCG a vCPU can run a stale translation into a halt
-	 * inside a location after the first sync, and sleep there. */
-	patch_sync_leaving_interiors(locs, count, fixups);
-	write_tails(locs, count);
-
-	write_first_bytes(locs, count);
-	patch_sync();
-	for (size_t i = 0; i < count; i++)
-		text_poke((void *)locs[i].addr, locs[i].bytes, locs[i].len);
+	patch_step(write_int3s, locs, count, fixups, true);
+	/* The second sync leaves interiors too: under TCG a vCPU can run a
+	 * stale translation into a halt inside a location after the first
+	 * sync, and sleep there. */
+	patch_step(write_tails, locs, count, fixups, true);
+	patch_step(write_first_bytes, locs, count, fixups, false);
 
 	__atomic_store_n(&bp_locs, NULL, __ATOMIC_SEQ_CST);
 	__atomic_fetch_add(&bp_generation, 1, __ATOMIC_SEQ_CST);

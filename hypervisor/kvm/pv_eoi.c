@@ -6,13 +6,10 @@
  * clear it with one instruction, since the host may clear it itself at
  * any time.
  *
- * We register the word on every CPU but do not take the shortcut yet:
- * the EOI is written in dispatch_trap() (arch/x86/traps.c, apic_eoi()),
- * outside this backend. msr.rst: "It is always safe for the guest to
- * ignore the optimization and perform the APIC EOI write anyway"; the
- * host then finds the bit still set and does not EOI a second time.
- * Taking it would be: if (btr $0 on this CPU's word) skip the write.
+ * Registered on every CPU; apic_eoi() (arch/x86/apic.c) takes the
+ * shortcut through this CPU's pv_eoi_word.
  */
+#include <asm/percpu.h>
 #include <asm/processor.h>
 #include "kvm.h"
 
@@ -23,8 +20,11 @@ bool pv_eoi_init_cpu(unsigned int cpu)
 
 	*word = 0;	/* msr.rst: must be zeroed */
 	wrmsr(MSR_KVM_PV_EOI_EN, value);
-	if (rdmsr(MSR_KVM_PV_EOI_EN) == value)
+	if (rdmsr(MSR_KVM_PV_EOI_EN) == value) {
+		/* Published last: an interrupt from here on may use it. */
+		__atomic_store_n(&cpus[cpu].pv_eoi_word, word, __ATOMIC_RELEASE);
 		return true;
+	}
 	wrmsr(MSR_KVM_PV_EOI_EN, 0);
 	return false;
 }

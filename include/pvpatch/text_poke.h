@@ -84,12 +84,14 @@ struct int3_regs {
 bool text_poke_int3_handler(struct int3_regs *regs);
 
 /*
- * Platform hook: make every CPU serialize, as sync_all_cpus(), and on
- * every other CPU run fn(regs of the context the sync interrupted); fn
- * may be NULL. False, and no sync, where the platform cannot reach those
- * contexts (hosted).
+ * Platform hook: make every CPU serialize, as sync_all_cpus(); on every
+ * other CPU run fixup(regs of the context the sync interrupted), then
+ * hold it inside the sync until while_held(arg) has run on this CPU.
+ * fixup and while_held may be NULL. False, and no sync, where the
+ * platform cannot reach those contexts (hosted).
  */
-bool arch_sync_all_cpus_with(void (*fn)(struct int3_regs *regs));
+bool arch_sync_all_cpus_with(void (*fixup)(struct int3_regs *regs),
+			     void (*while_held)(void *arg), void *arg);
 
 /* Platform hook: write through the alias (guest: temporary mapping;
  * hosted: the memfd's second mapping). */

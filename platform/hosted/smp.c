@@ -195,7 +195,8 @@ void sync_all_cpus(void)
  * no code of ours on them), so multi-instruction sequences cannot be
  * replaced live here; text_poke_bp says so.
  */
-bool arch_sync_all_cpus_with(void (*fn)(struct int3_regs *regs))
+bool arch_sync_all_cpus_with(void (*fixup)(struct int3_regs *regs),
+			     void (*while_held)(void *arg), void *arg)
 {
 	return false;
 }

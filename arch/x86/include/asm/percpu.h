@@ -42,6 +42,10 @@ struct cpu {
 	volatile uint64_t timer_ticks;
 	volatile uint64_t ipis_received;
 	volatile uint64_t syncs;
+	/* KVM PV EOI (hypervisor/kvm/pv_eoi.c): this CPU's word, or NULL,
+	 * and how many APIC EOI writes it saved. */
+	volatile uint32_t *pv_eoi_word;
+	volatile uint64_t pv_eois;
 	/* Work handed over by on_each_cpu() / run_on_all_cpus(). */
 	volatile struct cpu_call ipi_call;
 	volatile struct cpu_call task_call;
