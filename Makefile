@@ -5,6 +5,7 @@
 #   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
 #   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
+#   make fuzz         fuzz objtool with libFuzzer for FUZZ_TIME seconds (60)
 #   make defconfig    x86_64_defconfig into $(O)/.config  (also: make hosted_defconfig)
 #   make menuconfig / olddefconfig
 #   make              build what $(O)/.config selects (guest image or hosted tests)
@@ -50,7 +51,8 @@ sequential-goals:
 else
 
 # Goals that must not need (or regenerate) a configuration.
-no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench
+no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench \
+	fuzz objtool-fuzzer
 config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
 config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
 
@@ -131,12 +133,14 @@ guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S 
 	$(srctree)/alternatives/*.c $(srctree)/guest/*.c $(srctree)/tests/guest/*.c \
 	$(srctree)/tests/guest/*.S $(srctree)/tests/common/*.c \
 	$(srctree)/pvops/*.c $(srctree)/hypervisor/*.c $(srctree)/hypervisor/*/*.c \
+	$(filter-out %_hosted.c,$(wildcard $(srctree)/unwind/*.c)) \
 	$(filter-out $(if $(CONFIG_BENCH),,%/bench_updates.c),$(wildcard $(srctree)/bench/*.c))))
 guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
 
 hosted-srcs := $(portable-srcs) $(hosted-engine-srcs) $(patsubst $(srctree)/%,%,$(sort $(wildcard \
 	$(srctree)/platform/hosted/*.c $(srctree)/tests/hosted/*.c $(srctree)/tests/common/*.c \
+	$(filter-out %_guest.c,$(wildcard $(srctree)/unwind/*.c)) \
 	$(if $(CONFIG_BENCH),$(srctree)/bench/*.c))))
 hosted-objs := $(patsubst %,$(obj)/hosted-obj/%.o,$(basename $(hosted-srcs)))
 
@@ -166,11 +170,17 @@ $(obj)/guest-obj/%.o: $(srctree)/%.c $(guest-prereqs)
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) CC $<
 	$(Q)$(CC) $(GUEST_CFLAGS) -c $< -o $@
+	$(Q)$(OBJTOOL) static-calls $@
+	$(quiet) OBJTOOL $@
+	$(Q)$(OBJTOOL) orc $@
 
 $(obj)/guest-obj/%.o: $(srctree)/%.S $(guest-prereqs)
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) AS $<
 	$(Q)$(CC) $(GUEST_ASFLAGS) -c $< -o $@
+	$(Q)$(OBJTOOL) static-calls $@
+	$(quiet) OBJTOOL $@
+	$(Q)$(OBJTOOL) orc $@
 
 $(obj)/guest.lds: $(srctree)/arch/x86/guest.lds.S $(guest-prereqs)
 	$(quiet) LDS $@
@@ -181,31 +191,60 @@ $(obj)/guest.lds: $(srctree)/arch/x86/guest.lds.S $(guest-prereqs)
 # relocations (--emit-relocs) so objtool can fill the alternatives
 # relocation table in place.
 OBJTOOL := $(obj)/tools/objtool
-objtool-srcs := $(sort $(wildcard $(srctree)/tools/objtool/*.c))
+objtool-srcs := $(sort $(filter-out %/fuzz_objtool.c,$(wildcard $(srctree)/tools/objtool/*.c)))
 OBJTOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Wstrict-prototypes -fno-strict-aliasing -fno-common -I$(srctree)/include
 
 $(OBJTOOL): $(objtool-srcs) $(wildcard $(srctree)/tools/objtool/*.h) $(srctree)/include/pvpatch/alt_relocs.h
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) HOSTLD $@
-	$(Q)$(CC) $(OBJTOOL_CFLAGS) $(objtool-srcs) -o $@ -lelf
+	$(Q)$(CC) $(OBJTOOL_CFLAGS) $(objtool-srcs) -o $@ -lelf -lZydis
+
+# objtool's libFuzzer target: the objtool sources but main.c, and
+# fuzz_objtool.c, built with clang whatever CC is.
+OBJTOOL_FUZZER := $(obj)/tools/fuzz_objtool
+FUZZ_TIME ?= 60
+
+$(OBJTOOL_FUZZER): $(objtool-srcs) $(srctree)/tools/objtool/fuzz_objtool.c $(wildcard $(srctree)/tools/objtool/*.h)
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) FUZZLD $@
+	$(Q)clang $(filter-out -O2,$(OBJTOOL_CFLAGS)) -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(filter-out %/main.c,$(objtool-srcs)) \
+		$(srctree)/tools/objtool/fuzz_objtool.c -o $@ -lelf -lZydis
+
+objtool-fuzzer: $(OBJTOOL_FUZZER)
+
+# make fuzz [FUZZ_TIME=seconds]: fuzz objtool for that long (default 60).
+fuzz: $(OBJTOOL_FUZZER)
+	$(Q)$(srctree)/scripts/fuzz-objtool.sh $(OBJTOOL_FUZZER) $(FUZZ_TIME)
+
+# Every object records its plain C static call sites (objtool
+# static-calls, in the compile rules above) and gets its ORC unwind
+# tables (objtool orc; the link sorts them with orc-sort). A new objtool
+# rebuilds every object: tables from an older one would be stale.
+$(guest-objs) $(hosted-objs): $(OBJTOOL)
 
 $(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL)
 	$(quiet) LD $@
 	$(Q)$(LD) $(GUEST_LDFLAGS) --emit-relocs -T $(obj)/guest.lds -o $@ $(guest-objs)
 	$(quiet) OBJTOOL $@
 	$(Q)$(OBJTOOL) alt-relocs $@
+	$(Q)$(OBJTOOL) orc-sort $@
 
 $(obj)/hosted-obj/%.o: $(srctree)/%.c $(obj)/include/generated/autoconf.h
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) HOSTCC $<
 	$(Q)$(CC) $(HOSTED_CFLAGS) -c $< -o $@
+	$(Q)$(OBJTOOL) static-calls $@
+	$(quiet) OBJTOOL $@
+	$(Q)$(OBJTOOL) orc $@
 
 $(HOSTED_TESTS): $(hosted-objs) $(OBJTOOL)
 	$(quiet) LINK $@
 	$(Q)$(CC) $(HOSTED_LDFLAGS) -Wl,--emit-relocs -o $@ $(hosted-objs)
 	$(quiet) OBJTOOL $@
 	$(Q)$(OBJTOOL) alt-relocs $@
+	$(Q)$(OBJTOOL) orc-sort $@
 
 -include $(shell find $(obj) -name '*.d' 2>/dev/null)
 
@@ -246,8 +285,9 @@ distclean:
 	$(Q)rm -rf build
 
 help:
-	@sed -n '3,15p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,16p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
-.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help
+.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help \
+	fuzz objtool-fuzzer
 
 endif # mixed-goals

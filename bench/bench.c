@@ -18,6 +18,7 @@ static const struct bench {
 	/* bench=all runs them in this order: the slow one last. */
 	{ "calls", bench_calls },
 	{ "irq", bench_irq_ops },
+	{ "unwind", bench_unwind },
 #ifdef CONFIG_BENCH
 	/* The one benchmark every boot pays for (its 100,000 sites are
 	 * patched then): only CONFIG_BENCH links it. */
@@ -26,9 +27,9 @@ static const struct bench {
 };
 
 #ifdef CONFIG_BENCH
-#define BENCH_NAMES	"calls, irq, updates or all"
+#define BENCH_NAMES	"calls, irq, unwind, updates or all"
 #else
-#define BENCH_NAMES	"calls, irq or all (updates needs CONFIG_BENCH)"
+#define BENCH_NAMES	"calls, irq, unwind or all (updates needs CONFIG_BENCH)"
 #endif
 
 static const char *requested;
@@ -48,7 +49,7 @@ static const char *set_bench(const char *value)
 	return "expected " BENCH_NAMES;
 }
 BOOT_PARAM(bench, "bench", set_bench,
-	   "run benchmarks instead of tests: calls|irq|updates|all");
+	   "run benchmarks instead of tests: calls|irq|unwind|updates|all");
 
 bool bench_run_requested(void)
 {

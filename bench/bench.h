@@ -28,6 +28,7 @@ static inline uint64_t bench_cycles(void)
 void bench_calls(void);
 void bench_updates(void);
 void bench_irq_ops(void);
+void bench_unwind(void);
 
 /* bench_retpoline.c: calls the function whose address is in %rax. For
  * asm call sites only (the target is in a register no C ABI passes). */

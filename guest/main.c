@@ -15,6 +15,7 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/static_call.h>
+#include <pvpatch/unwind.h>
 #include "../bench/bench.h"
 
 static const char *crash_kind;
@@ -22,7 +23,7 @@ static const char *crash_kind;
 static const char *set_crash(const char *value)
 {
 #ifdef CONFIG_BOOT_CRASH_TESTS
-	static const char *const kinds[] = { "ud", "pf", "bp", "wx", "panic" };
+	static const char *const kinds[] = { "ud", "pf", "bp", "db", "wx", "panic" };
 
 	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
 		if (strcmp(value, kinds[i]) == 0) {
@@ -30,13 +31,13 @@ static const char *set_crash(const char *value)
 			return NULL;
 		}
 	}
-	return "expected one of ud, pf, bp, wx, panic";
+	return "expected one of ud, pf, bp, db, wx, panic";
 #else
 	return "crash tests are not configured (CONFIG_BOOT_CRASH_TESTS)";
 #endif
 }
 BOOT_PARAM(crash, "crash", set_crash,
-	   "trigger a deliberate fatal exception after boot: ud|pf|bp|wx|panic");
+	   "trigger a deliberate fatal exception after boot: ud|pf|bp|db|wx|panic");
 
 __noreturn void guest_main(void)
 {
@@ -49,6 +50,8 @@ __noreturn void guest_main(void)
 	}
 	page_alloc_init(&boot_info);
 	arch_memory_init();
+	/* The ORC lookup index, before any CPU or interrupt may unwind. */
+	unwind_init();
 	/* The patch order (pvops/boot.c), then the other CPUs may run. */
 	pvpatch_boot();
 	patch_log_step("smp_start", arch_smp_init);

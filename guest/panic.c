@@ -4,6 +4,7 @@
 #include <pvpatch/arch.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#include <pvpatch/unwind.h>
 
 /* One printk, so the line stays whole when other CPUs print too. */
 static void print_prefixed(const char *prefix, const char *fmt, va_list args)
@@ -24,7 +25,8 @@ __noreturn void panic(const char *fmt, ...)
 	/* Start at our caller: its return address and its frame. */
 	const uint64_t *frame = __builtin_frame_address(0);
 
-	dump_backtrace((uintptr_t)__builtin_return_address(0), frame[0]);
+	if (!unwind_dump_caller())	/* no ORC tables: frame pointers */
+		dump_backtrace((uintptr_t)__builtin_return_address(0), frame[0]);
 	platform_exit(EXIT_FAIL);
 }
 

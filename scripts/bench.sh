@@ -51,6 +51,10 @@ run guest-smp1-call "guest, QEMU TCG -smp 1, pvops.irq=call (emulated: ratios on
 	"$scripts/bench-guest.sh" "$image" 1 "bench=irq pvops.irq=call"
 
 echo
+echo "== objtool throughput (host; MB of executable sections per second, best of 3) =="
+"$scripts/bench-objtool.sh" "$(dirname "$image")/tools/objtool" "$(dirname "$image")"
+
+echo
 echo "== irq-op charts (data: $out/*.dat) =="
 for data in "$out"/*.dat; do
 	"$scripts/bench-plot.sh" "$data" "$out"

@@ -10,7 +10,8 @@ set -eu
 
 PACKAGES="
 make gcc clang binutils libc6-dev
-python3 python3-kconfiglib libelf-dev
+python3 python3-kconfiglib libelf-dev libzydis-dev
+libclang-rt-14-dev
 qemu-system-x86
 gnuplot-nox
 libxen-dev

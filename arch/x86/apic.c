@@ -212,7 +212,12 @@ uint64_t tsc_khz(void)
 
 void apic_timer_start(void)
 {
-	uint64_t count = timer_per_second / CONFIG_TIMER_HZ;
+	apic_timer_start_hz(CONFIG_TIMER_HZ);
+}
+
+void apic_timer_start_hz(unsigned int hz)
+{
+	uint64_t count = timer_per_second / (hz ? hz : 1);
 
 	apic_write(APIC_TIMER_DIVIDE, TIMER_DIVIDE_BY_16);
 	apic_write(APIC_LVT_TIMER, LVT_PERIODIC | VECTOR_TIMER);

@@ -25,6 +25,13 @@ static __noinline void crash_breakpoint(void)
 	__asm__ __volatile__("int3");
 }
 
+/* A single-step trap nobody asked for (RFLAGS.TF): still fatal. */
+static __noinline void crash_single_step(void)
+{
+	__asm__ __volatile__("pushf\n\torq $0x100, (%%rsp)\n\tpopf\n\tnop"
+			     : : : "memory", "cc");
+}
+
 static __noinline void crash_write_text(void)
 {
 	*(volatile unsigned char *)crash_invalid_opcode = 0xc3;
@@ -39,6 +46,8 @@ void arch_trigger_crash(const char *kind)
 		crash_page_fault();
 	else if (strcmp(kind, "bp") == 0)
 		crash_breakpoint();
+	else if (strcmp(kind, "db") == 0)
+		crash_single_step();
 	else if (strcmp(kind, "wx") == 0)
 		crash_write_text();
 	else if (strcmp(kind, "panic") == 0)

@@ -7,6 +7,7 @@
  * registers plus vector and error code keep it aligned for the C call.
  */
 #include <asm/segment.h>
+#include <asm/unwind_hints.h>
 
 /* Vectors for which the CPU pushes an error code (SDM vol. 3A, 6.15). */
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
@@ -14,6 +15,8 @@
 	.text
 	.balign 16
 common_entry:
+	/* The stubs pushed error code and vector onto the CPU's frame. */
+	UNWIND_HINT_REGS_PARTIAL 16
 	push	%rax
 	push	%rbx
 	push	%rcx
@@ -29,9 +32,15 @@ common_entry:
 	push	%r13
 	push	%r14
 	push	%r15
+	UNWIND_HINT_REGS
 	cld
 	mov	%rsp, %rdi
 	call	dispatch_trap
+	/*
+	 * Popping leaves the registers below %rsp, where a nested entry
+	 * would overwrite them: from here on only the CPU's frame counts.
+	 */
+	UNWIND_HINT_REGS_PARTIAL UNWIND_HINT_PT_REGS_RIP
 	pop	%r15
 	pop	%r14
 	pop	%r13
@@ -54,6 +63,11 @@ common_entry:
 .macro vector_stub v
 	.balign 16
 vector_stub_\v:
+	.if HAS_ERROR_CODE(\v)
+	UNWIND_HINT_REGS_PARTIAL 8
+	.else
+	UNWIND_HINT_REGS_PARTIAL 0
+	.endif
 	.if \v == 3
 	/*
 	 * #BP: move the CPU's frame 16 bytes down, leaving a gap just below
@@ -64,10 +78,13 @@ vector_stub_\v:
 	 */
 	sub	$16, %rsp
 	push	%rax
+	/* Half copied, the frame is in neither place. */
+	UNWIND_HINT_UNDEFINED
 	.irp word, 0, 8, 16, 24, 32
 	mov	24+\word(%rsp), %rax
 	mov	%rax, 8+\word(%rsp)
 	.endr
+	UNWIND_HINT_REGS_PARTIAL 8
 	pop	%rax
 	.endif
 	.if !(HAS_ERROR_CODE(\v))

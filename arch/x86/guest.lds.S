@@ -67,6 +67,17 @@ SECTIONS
 		__start_alt_relocs = .;
 		KEEP(*(alt_relocs))
 		__stop_alt_relocs = .;
+		/* ORC (include/pvpatch/orc.h): every object adds the same
+		 * number of elements to both, in the same order, so element i
+		 * of one describes element i of the other. objtool orc-sort
+		 * sorts them by address after the link. */
+		. = ALIGN(4);
+		__start_orc_unwind_ip = .;
+		KEEP(*(orc_unwind_ip))
+		__stop_orc_unwind_ip = .;
+		__start_orc_unwind = .;
+		KEEP(*(orc_unwind))
+		__stop_orc_unwind = .;
 	} :rodata
 
 	.note : ALIGN(4) {
@@ -99,5 +110,6 @@ SECTIONS
 
 	/DISCARD/ : {
 		*(.eh_frame) *(.comment) *(.note.GNU-stack) *(.note.gnu.*)
+		*(.discard.*)	/* objtool's input (unwind hints) */
 	}
 }

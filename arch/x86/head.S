@@ -9,6 +9,7 @@
  */
 #include <asm/page.h>
 #include <asm/segment.h>
+#include <asm/unwind_hints.h>
 #include <xen/elfnote.h>
 
 	.section .note.Xen, "a"
@@ -85,6 +86,8 @@ pvh_entry:
 
 	.code64
 long_mode_entry:
+	/* The first frame of the boot CPU: backtraces end here. */
+	UNWIND_HINT_END_OF_STACK
 	mov	$KERNEL_DS, %eax
 	mov	%eax, %ds
 	mov	%eax, %es

@@ -11,6 +11,7 @@
 #include <asm/page.h>
 #include <asm/paging.h>
 #include <asm/segment.h>
+#include <asm/unwind_hints.h>
 #include "trampoline.h"
 
 #define ABS(label)	(TRAMPOLINE_BASE + (label - trampoline_start))
@@ -58,6 +59,14 @@ long_mode:
 	mov	PARAMS + TRAMPOLINE_CPU, %edi
 	xor	%ebp, %ebp
 	mov	PARAMS + TRAMPOLINE_ENTRY, %rax
+	/* The first frame lives in the image, not in this copy, so that
+	 * its ORC entry (END_OF_STACK) ends the AP's backtraces. */
+	mov	$ap_first_frame, %ecx
+	jmp	*%rcx
+trampoline_end:
+
+	.text
+ap_first_frame:
+	UNWIND_HINT_END_OF_STACK
 	call	*%rax
 	ud2
-trampoline_end:

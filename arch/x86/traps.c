@@ -14,6 +14,7 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/text_poke.h>
+#include <pvpatch/unwind.h>
 
 struct trap_expectation {
 	unsigned int vector;
@@ -22,6 +23,7 @@ struct trap_expectation {
 };
 
 static irq_handler_t irq_handlers[256];
+static trap_hook_t trap_hooks[NR_EXCEPTIONS];
 
 static const char *const exception_names[NR_EXCEPTIONS] = {
 	"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM",
@@ -35,9 +37,15 @@ const char *exception_name(unsigned int vector)
 	return vector < NR_EXCEPTIONS ? exception_names[vector] : "IRQ";
 }
 
-void set_irq_handler(unsigned int vector, irq_handler_t handler)
+irq_handler_t set_irq_handler(unsigned int vector, irq_handler_t handler)
 {
-	irq_handlers[vector] = handler;
+	return __atomic_exchange_n(&irq_handlers[vector], handler, __ATOMIC_ACQ_REL);
+}
+
+/* A test's handler (single-step #DB, ...): what it leaves stays fatal. */
+void set_trap_hook(unsigned int vector, trap_hook_t hook)
+{
+	__atomic_store_n(&trap_hooks[vector], hook, __ATOMIC_RELEASE);
 }
 
 static bool on_stack(uintptr_t addr, uintptr_t bottom, uintptr_t top)
@@ -57,7 +65,7 @@ static bool frame_on_cpu_stack(const struct cpu *c, uintptr_t fp)
 	return false;
 }
 
-/* Frame-pointer walk: enough for a crash report; ORC replaces it later. */
+/* Frame-pointer walk: the crash report of an image without ORC tables. */
 void dump_backtrace(uint64_t rip, uint64_t rbp)
 {
 	const struct cpu *c = this_cpu();
@@ -103,7 +111,8 @@ static __noreturn void fatal_exception(const struct pt_regs *regs)
 		       regs->error_code & 2 ? "write" :
 		       regs->error_code & 16 ? "instruction fetch" : "read");
 	dump_registers(regs);
-	dump_backtrace(regs->rip, regs->rbp);
+	if (!unwind_dump_regs(regs))	/* no ORC tables: frame pointers */
+		dump_backtrace(regs->rip, regs->rbp);
 	platform_exit(EXIT_FAIL);
 }
 
@@ -171,6 +180,11 @@ void dispatch_trap(struct pt_regs *regs)
 
 	if (vector < NR_EXCEPTIONS) {
 		if (vector == VECTOR_BP && handle_text_poke_int3(regs))
+			return;
+		trap_hook_t hook = __atomic_load_n(&trap_hooks[vector],
+						   __ATOMIC_ACQUIRE);
+
+		if (hook && hook(regs))
 			return;
 		if (handle_expected_trap(regs))
 			return;

@@ -8,9 +8,14 @@
  * reserved, so nothing may move: writing the bytes ourselves instead of
  * elf_update() guarantees that, whatever libelf would do with padding
  * and header layout.
+ *
+ * Relocatable objects are different: objtool adds sections, symbols and
+ * relocations to them (elf_write.c), so a writable object is opened
+ * ELF_C_RDWR and libelf lays it out again on elf_file_update().
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,8 +28,15 @@ int elf_file_libelf_error(const struct elf_file *ef, const char *what)
 	return error_file(ef->path, "%s: %s", what, elf_errmsg(-1));
 }
 
-/* objtool knows one target: little-endian x86-64 executables. */
-static int check_header(struct elf_file *ef)
+static bool type_accepted(unsigned int type, unsigned int kinds)
+{
+	if (type == ET_EXEC || type == ET_DYN)
+		return kinds & ELF_FILE_LINKED;
+	return type == ET_REL && (kinds & ELF_FILE_OBJECT);
+}
+
+/* objtool knows one target: little-endian x86-64. */
+static int check_header(struct elf_file *ef, unsigned int kinds)
 {
 	const char *ident = elf_getident(ef->elf, NULL);
 
@@ -37,9 +49,11 @@ static int check_header(struct elf_file *ef)
 	if (ef->ehdr.e_machine != EM_X86_64)
 		return error_file(ef->path, "not an x86-64 file (e_machine %u)",
 				  ef->ehdr.e_machine);
-	if (ef->ehdr.e_type != ET_EXEC && ef->ehdr.e_type != ET_DYN)
-		return error_file(ef->path,
-				  "not a linked executable (e_type %u)",
+	if (!type_accepted(ef->ehdr.e_type, kinds))
+		return error_file(ef->path, "not a %s (e_type %u)",
+				  kinds == ELF_FILE_OBJECT ? "relocatable object" :
+				  kinds == ELF_FILE_LINKED ? "linked executable" :
+				  "linked executable or relocatable object",
 				  ef->ehdr.e_type);
 	if (elf_getshdrnum(ef->elf, &ef->shnum) ||
 	    elf_getshdrstrndx(ef->elf, &ef->shstrndx))
@@ -54,36 +68,131 @@ static int check_header(struct elf_file *ef)
 			  0, ef->file_size))
 		return error_file(ef->path,
 				  "section header table outside the file");
+	if (!ef->shstrndx || ef->shstrndx >= ef->shnum)
+		return error_file(ef->path, "bad section name table index %zu",
+				  ef->shstrndx);
+	return 0;
+}
+
+int elf_file_open_fd(struct elf_file *ef, const char *name, int fd,
+		     unsigned int kinds, bool writable)
+{
+	struct stat st;
+
+	memset(ef, 0, sizeof(*ef));
+	ef->path = name;
+	ef->fd = fd;
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return elf_file_libelf_error(ef, "libelf");
+	if (fstat(fd, &st))
+		return error_file(name, "%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return error_file(name, "not a regular file");
+	ef->file_size = st.st_size;
+	/*
+	 * A linked image is patched with pwrite() (nothing may move); an
+	 * object grows sections, so libelf must lay it out again.
+	 */
+	ef->elf = elf_begin(fd, writable && kinds == ELF_FILE_OBJECT ?
+			    ELF_C_RDWR : ELF_C_READ, NULL);
+	if (!ef->elf)
+		return elf_file_libelf_error(ef, "cannot read");
+	return check_header(ef, kinds);
+}
+
+static int open_path(struct elf_file *ef, const char *path,
+		     unsigned int kinds, bool writable)
+{
+	int fd = open(path, writable ? O_RDWR : O_RDONLY);
+
+	if (fd < 0) {
+		memset(ef, 0, sizeof(*ef));
+		ef->fd = -1;
+		return error_file(path, "%s", strerror(errno));
+	}
+	if (elf_file_open_fd(ef, path, fd, kinds, writable)) {
+		ef->owns_fd = true;
+		return -1;
+	}
+	ef->owns_fd = true;
 	return 0;
 }
 
 int elf_file_open(struct elf_file *ef, const char *path, bool writable)
 {
+	return open_path(ef, path, ELF_FILE_LINKED, writable);
+}
+
+int elf_file_open_object(struct elf_file *ef, const char *path, bool writable)
+{
+	return open_path(ef, path, ELF_FILE_OBJECT, writable);
+}
+
+/*
+ * libelf lays the object out again from the section headers: an absurd
+ * alignment would have it write gigabytes of padding, contents outside
+ * the file would be read past their end. Refuse such files instead.
+ */
+#define MAX_SECTION_ALIGN	(1u << 16)
+
+static int check_layout(struct elf_file *ef)
+{
+	GElf_Shdr shdr;
+	Elf_Data *data;
+	Elf_Scn *scn;
+	size_t i;
+
+	for (i = 1; i < ef->shnum; i++) {
+		scn = elf_file_section(ef, i, &shdr);
+		if (!scn)
+			return -1;
+		if (shdr.sh_addralign > MAX_SECTION_ALIGN ||
+		    (shdr.sh_addralign & (shdr.sh_addralign - 1)))
+			return error_file(ef->path, "section %zu: bad alignment %llu",
+					  i, (unsigned long long)shdr.sh_addralign);
+		if (shdr.sh_type == SHT_NOBITS)
+			continue;
+		/* Contents objtool changed are in memory; the rest must be in the file. */
+		data = elf_getdata(scn, NULL);
+		if (!data || !(elf_flagdata(data, ELF_C_SET, 0) & ELF_F_DIRTY))
+			if (!range_within(shdr.sh_offset, shdr.sh_size, 0, ef->file_size))
+				return error_file(ef->path, "section %zu: contents outside the file",
+						  i);
+	}
+	return 0;
+}
+
+int elf_file_update(struct elf_file *ef)
+{
 	struct stat st;
 
-	memset(ef, 0, sizeof(*ef));
-	ef->path = path;
-	ef->fd = -1;
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return elf_file_libelf_error(ef, "libelf");
-	ef->fd = open(path, writable ? O_RDWR : O_RDONLY);
-	if (ef->fd < 0 || fstat(ef->fd, &st))
-		return error_file(path, "%s", strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return error_file(path, "not a regular file");
+	if (check_layout(ef))
+		return -1;
+
+	/*
+	 * Rewrite everything: when the new layout happens to leave the
+	 * section header table where it was, libelf (elfutils 0.188) writes
+	 * the old, shorter table it read, past its end (found by the fuzzer).
+	 */
+	if (!elf_flagelf(ef->elf, ELF_C_SET, ELF_F_DIRTY) ||
+	    elf_update(ef->elf, ELF_C_WRITE) < 0)
+		return elf_file_libelf_error(ef, "write");
+	if (fstat(ef->fd, &st))
+		return error_file(ef->path, "%s", strerror(errno));
 	ef->file_size = st.st_size;
-	ef->elf = elf_begin(ef->fd, ELF_C_READ, NULL);
-	if (!ef->elf)
-		return elf_file_libelf_error(ef, "cannot read");
-	return check_header(ef);
+	return 0;
 }
 
 void elf_file_close(struct elf_file *ef)
 {
 	if (ef->elf)
 		elf_end(ef->elf);
-	if (ef->fd >= 0)
+	if (ef->owns_fd && ef->fd >= 0)
 		close(ef->fd);
+	while (ef->nr_owned)
+		free(ef->owned[--ef->nr_owned]);
+	free(ef->owned);
+	ef->owned = NULL;
 	ef->elf = NULL;
 	ef->fd = -1;
 }
@@ -202,8 +311,11 @@ int elf_file_find_symbol(struct elf_file *ef, const char *name,
 	return 0;
 }
 
-int elf_file_find_function(struct elf_file *ef, uint64_t addr,
-			   const char **name, uint64_t *offset)
+#define ANY_SECTION ((size_t)-1)
+
+/* The STT_FUNC symbol (of section shndx, unless ANY_SECTION) holding addr. */
+static int find_function(struct elf_file *ef, size_t shndx, uint64_t addr,
+			 const char **name, uint64_t *offset)
 {
 	size_t count, strtab, i;
 	Elf_Data *data;
@@ -217,6 +329,7 @@ int elf_file_find_function(struct elf_file *ef, uint64_t addr,
 		if (!gelf_getsym(data, i, &sym))
 			return elf_file_libelf_error(ef, "symbol");
 		if (GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+		    (shndx != ANY_SECTION && sym.st_shndx != shndx) ||
 		    addr < sym.st_value || addr - sym.st_value >= sym.st_size)
 			continue;
 		*name = elf_strptr(ef->elf, strtab, sym.st_name);
@@ -226,6 +339,12 @@ int elf_file_find_function(struct elf_file *ef, uint64_t addr,
 		return 1;
 	}
 	return 0;
+}
+
+int elf_file_find_function(struct elf_file *ef, uint64_t addr,
+			   const char **name, uint64_t *offset)
+{
+	return find_function(ef, ANY_SECTION, addr, name, offset);
 }
 
 int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
@@ -253,4 +372,11 @@ int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
 		len -= done;
 	}
 	return 0;
+}
+
+int elf_file_find_function_in(struct elf_file *ef, size_t shndx,
+			      uint64_t offset, const char **name,
+			      uint64_t *func_offset)
+{
+	return find_function(ef, shndx, offset, name, func_offset);
 }

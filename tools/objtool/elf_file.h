@@ -25,9 +25,36 @@ struct elf_file {
 	size_t shnum;		/* section headers, including index 0 */
 	size_t shstrndx;
 	uint64_t file_size;
+	bool owns_fd;		/* closed by elf_file_close() */
+	void **owned;		/* section contents allocated by elf_write.c */
+	size_t nr_owned;
 };
 
+/* The kinds of ELF file an open accepts. */
+#define ELF_FILE_LINKED		1	/* ET_EXEC, ET_DYN */
+#define ELF_FILE_OBJECT		2	/* ET_REL */
+
+/* A linked image; writable means elf_file_write() may patch bytes. */
 int elf_file_open(struct elf_file *ef, const char *path, bool writable);
+
+/*
+ * A relocatable object. Writable means it is opened ELF_C_RDWR: sections,
+ * symbols and relocations may be added (elf_write.h), and
+ * elf_file_update() lays the file out again and writes it.
+ */
+int elf_file_open_object(struct elf_file *ef, const char *path, bool writable);
+
+/*
+ * The same on an open descriptor (a memfd, for the fuzzer): @name is what
+ * messages call the file, @kinds a mask of ELF_FILE_*. The descriptor
+ * stays the caller's.
+ */
+int elf_file_open_fd(struct elf_file *ef, const char *name, int fd,
+		     unsigned int kinds, bool writable);
+
+/* Writes an object opened writable back to its file. */
+int elf_file_update(struct elf_file *ef);
+
 void elf_file_close(struct elf_file *ef);
 
 /* Prints the libelf reason for the last failure after @what. */
@@ -50,6 +77,11 @@ int elf_file_find_symbol(struct elf_file *ef, const char *name,
  * (@name, @offset set), 0 none, -1 error. */
 int elf_file_find_function(struct elf_file *ef, uint64_t addr,
 			   const char **name, uint64_t *offset);
+
+/* The same in a relocatable object, where every section starts at 0. */
+int elf_file_find_function_in(struct elf_file *ef, size_t shndx,
+			      uint64_t offset, const char **name,
+			      uint64_t *func_offset);
 
 /* Writes @len bytes at virtual address @addr of the section in place. */
 int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,

@@ -8,16 +8,35 @@
 
 #include "objtool.h"
 
+bool objtool_quiet;
+
+static void report(const char *path, const char *kind, const char *fmt,
+		   va_list ap)
+{
+	if (objtool_quiet)
+		return;
+	fprintf(stderr, "objtool: %s: %s", path, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int error_file(const char *path, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "objtool: %s: ", path);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report(path, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return -1;
+}
+
+void warning_file(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(path, "warning: ", fmt, ap);
+	va_end(ap);
 }
 
 int usage_error(const char *usage, const char *fmt, ...)

@@ -17,6 +17,16 @@ struct subcommand {
 static const struct subcommand subcommands[] = {
 	{ "alt-relocs", cmd_alt_relocs,
 	  "fill the alt_relocs table from the image's --emit-relocs relocations" },
+	{ "static-calls", cmd_static_calls,
+	  "record an object's call/jmp sites of static call trampolines" },
+	{ "check", cmd_check,
+	  "check objects' control flow, stack state and alternatives" },
+	{ "orc", cmd_orc,
+	  "check an object and add its ORC unwind tables" },
+	{ "dump", cmd_dump,
+	  "print an object's sites and ORC entries per function" },
+	{ "orc-sort", cmd_orc_sort,
+	  "sort a linked image's ORC tables by address, in place" },
 };
 
 #define MAIN_USAGE "usage: objtool SUBCOMMAND [OPTIONS] FILE\n" \

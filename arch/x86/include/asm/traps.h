@@ -37,8 +37,17 @@ typedef void (*irq_handler_t)(struct pt_regs *regs);
 
 void trap_init(void);
 void cpu_tables_init(unsigned int cpu);
-void set_irq_handler(unsigned int vector, irq_handler_t handler);
+/* Returns the handler it replaces. */
+irq_handler_t set_irq_handler(unsigned int vector, irq_handler_t handler);
 const char *exception_name(unsigned int vector);
+
+/*
+ * A hook for exception `vector` (< NR_EXCEPTIONS), for tests: it claims
+ * the exception (true: return to regs) or leaves it to the usual
+ * handling (false), so an unexpected #DB is still a fatal report.
+ */
+typedef bool (*trap_hook_t)(struct pt_regs *regs);
+void set_trap_hook(unsigned int vector, trap_hook_t hook);
 
 
 /* What a trap that a test expected looked like. */

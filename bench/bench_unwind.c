@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench=unwind: the cost of a stack trace from the bottom of a deep call
+ * chain, per frame, ORC (stack_trace_save) next to the frame-pointer
+ * walk, best of RUNS; and what ORC costs in space, bytes of table per KB
+ * of text. Hosted figures are native speed; the guest's are emulated
+ * (compare the two rows, not with hardware).
+ */
+#include <stdint.h>
+#include <pvpatch/compiler.h>
+#include <pvpatch/printk.h>
+#include <pvpatch/unwind.h>
+#include "bench.h"
+
+#define CHAIN_DEPTH	64
+#define RUNS		5
+#define TRACES		(BENCH_CALL_ITERATIONS / 1000)
+
+struct walker {
+	const char *name;
+	unsigned int (*walk)(unsigned long *entries, unsigned int max);
+	unsigned int frames;
+	uint64_t best_ns;
+};
+
+static unsigned int walk_orc(unsigned long *entries, unsigned int max)
+{
+	return stack_trace_save(entries, max, 0, NULL, NULL);
+}
+
+static unsigned int walk_fp(unsigned long *entries, unsigned int max)
+{
+	return stack_trace_save_fp(entries, max, 0);
+}
+
+static void time_walker(struct walker *w)
+{
+	unsigned long entries[UNWIND_MAX_DEPTH];
+
+	w->best_ns = ~0ULL;
+	for (int r = 0; r < RUNS; r++) {
+		uint64_t t0 = bench_time_ns();
+
+		for (unsigned long i = 0; i < TRACES; i++)
+			w->frames = w->walk(entries, UNWIND_MAX_DEPTH);
+		uint64_t ns = bench_time_ns() - t0;
+
+		if (ns < w->best_ns)
+			w->best_ns = ns;
+	}
+}
+
+/* The asm keeps the call a real call: no tail call, no loop. */
+static __noinline unsigned int descend(unsigned int depth, struct walker *w)
+{
+	unsigned int r = 0;
+
+	if (depth)
+		r = descend(depth - 1, w) + 1;
+	else
+		time_walker(w);
+	__asm__ __volatile__("" : "+r"(r) : : "memory");
+	return r;
+}
+
+static void print_walker(const struct walker *w)
+{
+	uint64_t per_trace_x100 = w->best_ns * 100 / TRACES;
+	uint64_t per_frame_x100 = w->frames ? per_trace_x100 / w->frames : 0;
+
+	console_printf("  %-26s %7u %9lu.%02lu %9lu.%02lu\n", w->name, w->frames,
+		       (unsigned long)(per_trace_x100 / 100),
+		       (unsigned long)(per_trace_x100 % 100),
+		       (unsigned long)(per_frame_x100 / 100),
+		       (unsigned long)(per_frame_x100 % 100));
+}
+
+static void print_orc_size(const struct orc_table *t)
+{
+	uint64_t bytes = t->count * (sizeof(int32_t) + sizeof(struct orc_entry));
+	uint64_t text = t->text_end - t->text_start;
+	uint64_t per_kb_x100 = text ? bytes * 1024 * 100 / text : 0;
+
+	console_printf("  ORC: %lu entries, %lu bytes for %lu KB of text: "
+		       "%lu.%02lu bytes per KB; lookup index %lu blocks of %u bytes\n",
+		       (unsigned long)t->count, (unsigned long)bytes,
+		       (unsigned long)(text / 1024),
+		       (unsigned long)(per_kb_x100 / 100),
+		       (unsigned long)(per_kb_x100 % 100),
+		       (unsigned long)t->blocks, 1U << t->block_shift);
+}
+
+void bench_unwind(void)
+{
+	const struct orc_table *table = orc_kernel_table();
+	struct walker walkers[] = {
+		{ .name = "ORC (stack_trace_save)", .walk = walk_orc },
+		{ .name = "frame pointers", .walk = walk_fp },
+	};
+
+	console_printf("# bench unwind: %u-deep call chain, %lu traces per run, best of %d runs\n",
+		       CHAIN_DEPTH, (unsigned long)TRACES, RUNS);
+	console_printf("# %-26s %7s %12s %12s\n", "walker", "frames",
+		       "ns/trace", "ns/frame");
+	for (size_t i = 0; i < ARRAY_SIZE(walkers); i++) {
+		if (walkers[i].walk == walk_orc && !table) {
+			console_printf("  %-26s (no ORC tables in this image)\n",
+				       walkers[i].name);
+			continue;
+		}
+		descend(CHAIN_DEPTH, &walkers[i]);
+		print_walker(&walkers[i]);
+	}
+	if (table)
+		print_orc_size(table);
+}

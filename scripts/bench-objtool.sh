@@ -1,0 +1,90 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# objtool throughput: MB of text (the executable sections of the objects)
+# per second, over copies of every object of a guest build.
+#
+#   scripts/bench-objtool.sh OBJTOOL GUEST_BUILD_DIR [RUNS]
+#
+# Each pass runs over fresh copies (objtool writes objects in place), in
+# one process for all the objects where the subcommand takes several
+# files. Best of RUNS (3). Rows:
+#   static-calls   scan for plain C static call sites and record them
+#   check          decode, follow control flow, check stack state
+#   orc            check and write the ORC tables
+#   pipeline       static-calls + orc, as the build runs them
+set -eu
+objtool=$1
+build=$2
+runs=${3:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+find "$build/guest-obj" -name '*.o' | sort >"$work/list"
+[ -s "$work/list" ] || { echo "bench-objtool: no objects under $build/guest-obj" >&2; exit 1; }
+# The build already ran objtool on its objects in place, and "orc" leaves
+# an object that has tables alone: time it on copies without them (the
+# static call sites stay recorded, so "static-calls" only scans).
+i=0
+mkdir "$work/orig"
+while read -r f; do
+	i=$((i + 1))
+	objcopy --remove-section=orc_unwind_ip --remove-section=.relaorc_unwind_ip \
+		--remove-section=orc_unwind "$f" "$work/orig/$i.o"
+done <"$work/list"
+count=$i
+
+# Bytes of the executable sections (objdump -h flags them CODE).
+text_bytes=0
+for size in $(for f in "$work"/orig/*.o; do objdump -h "$f"; done | awk '
+	/^ *[0-9]+ / { size = $3 }
+	/CODE/ { print size }'); do
+	text_bytes=$((text_bytes + 0x$size))
+done
+
+has() { "$objtool" "$1" --help >/dev/null 2>&1; }
+
+now_ns() { date +%s%N; }
+
+# run_pass NAME: time one pass of NAME over fresh copies; prints ns.
+run_pass() {
+	rm -rf "$work/run"
+	cp -r "$work/orig" "$work/run"
+	start=$(now_ns)
+	case $1 in
+	static-calls) "$objtool" static-calls "$work"/run/*.o ;;
+	check) "$objtool" check --quiet "$work"/run/*.o ;;
+	orc) "$objtool" orc --quiet "$work"/run/*.o ;;
+	pipeline)
+		"$objtool" static-calls "$work"/run/*.o
+		"$objtool" orc --quiet "$work"/run/*.o ;;
+	esac >/dev/null 2>"$work/err" || { echo "fail"; return; }
+	echo $(( $(now_ns) - start ))
+}
+
+printf '  %-14s %8s %10s %12s %10s\n' "objtool" "objects" "text KB" "best ms" "MB/s"
+for pass in static-calls check orc pipeline; do
+	need=$pass
+	[ "$pass" = pipeline ] && need=orc
+	if ! has "$need"; then
+		printf '  %-14s %8s %10s %12s   %s\n' "$pass" "$count" "-" "-" "n/a: no 'objtool $need' yet"
+		continue
+	fi
+	best=
+	for r in $(seq "$runs"); do
+		ns=$(run_pass "$pass")
+		if [ "$ns" = fail ]; then
+			best=fail
+			break
+		fi
+		if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then best=$ns; fi
+	done
+	if [ "$best" = fail ]; then
+		printf '  %-14s %8s %10s %12s %10s\n' "$pass" "$count" "-" "-" "failed"
+		sed 's/^/    /' "$work/err" | head -5
+		continue
+	fi
+	awk -v n="$count" -v b="$text_bytes" -v ns="$best" -v name="$pass" 'BEGIN {
+		printf "  %-14s %8d %10.1f %12.1f %10.1f\n", name, n, b / 1024, ns / 1e6,
+			(b / 1e6) / (ns / 1e9) }'
+done

@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Single-step (RFLAGS.TF, Intel SDM vol. 3B, 17.3.1.4) through every
+ * pvop site and through alternative and static call sites, with each
+ * arm live, and through a site while another CPU switches it with
+ * text_poke_bp. At every #DB the ORC unwinder runs from the #DB's
+ * pt_regs and the trace must be exactly:
+ *
+ *   the stepped ip, the return addresses of the calls made since the
+ *   body started (followed instruction by instruction: the shadow
+ *   stack below), then the chain's known return addresses, reliable.
+ */
+#include <stdint.h>
+#include <string.h>
+#include <asm/alternative.h>
+#include <asm/cpufeatures.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+#include <pvpatch/cpufeature.h>
+#include <pvpatch/printk.h>
+#include <pvpatch/pvops.h>
+#include <pvpatch/smp.h>
+#include <pvpatch/static_call.h>
+#include "test_unwind.h"
+
+#define FLAGS_TF	(1UL << 8)
+#define FLAGS_IF	(1UL << 9)
+#define DR6_BS		(1UL << 14)	/* single step */
+#define DR6_CLEAR	0xffff0ff0UL	/* reserved bits read as 1 */
+#define SHADOW_MAX	8
+#define TRACE_MAX	48
+
+/* One CPU's stepping: active while chain is set. */
+struct step_session {
+	struct unwind_chain *volatile chain;
+	bool check_unwind;		/* false: follow the calls only */
+	bool have_prev;
+	uintptr_t prev_ip, prev_sp;
+	uintptr_t shadow[SHADOW_MAX];	/* return addresses pushed so far */
+	unsigned int depth, max_depth;
+	unsigned long steps, failures;
+	/* The first failure, printed after the run. */
+	unsigned long bad_trace[TRACE_MAX];
+	uintptr_t bad_shadow[SHADOW_MAX];
+	unsigned int bad_n, bad_depth;
+	bool bad_reliable;
+	enum unwind_result bad_why;
+} __aligned(64);
+
+static struct step_session sessions[CONFIG_NR_CPUS];
+static volatile unsigned long step_sink;
+
+static uint64_t read_dr6(void)
+{
+	uint64_t v;
+
+	__asm__ __volatile__("mov %%dr6, %0" : "=r"(v));
+	return v;
+}
+
+static void write_dr6(uint64_t v)
+{
+	__asm__ __volatile__("mov %0, %%dr6" : : "r"(v));
+}
+
+/*
+ * Follow calls and returns between two steps: a call left its return
+ * address just below the old sp, pointing just past the old ip; a
+ * return popped the last one recorded. This also covers a call that
+ * text_poke_bp's #BP handler emulated on the way.
+ */
+static void track_calls(struct step_session *s, const struct pt_regs *regs)
+{
+	if (!s->have_prev)
+		return;
+	if (regs->rsp == s->prev_sp - 8) {
+		uint64_t ret = *(const uint64_t *)regs->rsp;
+
+		if (ret > s->prev_ip && ret <= s->prev_ip + 15) {
+			if (s->depth == SHADOW_MAX)
+				s->failures++;
+			else
+				s->shadow[s->depth++] = ret;
+		}
+	} else if (regs->rsp == s->prev_sp + 8 && s->depth &&
+		   regs->rip == s->shadow[s->depth - 1]) {
+		s->depth--;
+	}
+	if (s->depth > s->max_depth)
+		s->max_depth = s->depth;
+}
+
+static bool trace_is_expected(const struct step_session *s,
+			      const struct pt_regs *regs,
+			      const unsigned long *trace, unsigned int n,
+			      bool reliable)
+{
+	const unsigned int chain_at = s->depth + 1;
+
+	if (!reliable || n < chain_at + CHAIN_FRAMES || trace[0] != regs->rip)
+		return false;
+	for (unsigned int i = 0; i < s->depth; i++) {
+		if (trace[1 + i] != s->shadow[s->depth - 1 - i])
+			return false;
+	}
+	return unwind_chain_find(s->chain, trace, chain_at + CHAIN_FRAMES,
+				 chain_at) == (int)chain_at;
+}
+
+static void check_step(struct step_session *s, const struct pt_regs *regs)
+{
+	unsigned long trace[TRACE_MAX];
+	enum unwind_result why;
+	bool reliable;
+	unsigned int n = stack_trace_save_regs(regs, trace, TRACE_MAX, 0,
+					       &reliable, &why);
+
+	s->steps++;
+	if (trace_is_expected(s, regs, trace, n, reliable))
+		return;
+	if (!s->failures++) {
+		memcpy(s->bad_trace, trace, n * sizeof(trace[0]));
+		memcpy(s->bad_shadow, s->shadow, sizeof(s->shadow));
+		s->bad_n = n;
+		s->bad_depth = s->depth;
+		s->bad_reliable = reliable;
+		s->bad_why = why;
+	}
+}
+
+static bool step_trap(struct pt_regs *regs)
+{
+	struct step_session *s = &sessions[smp_processor_id()];
+
+	if (!s->chain || !(read_dr6() & DR6_BS))
+		return false;		/* not ours: stays a fatal #DB */
+	write_dr6(DR6_CLEAR);
+	track_calls(s, regs);
+	if (s->check_unwind)
+		check_step(s, regs);
+	else
+		s->steps++;
+	s->prev_ip = regs->rip;
+	s->prev_sp = regs->rsp;
+	s->have_prev = true;
+	return true;
+}
+
+/*
+ * popf sets TF; the first trap comes after the instruction that follows
+ * (the nop). Clearing TF with popf ends the stepping.
+ */
+#define STEP_ON()							\
+	__asm__ __volatile__("pushf\n\torq $0x100, (%%rsp)\n\tpopf\n\tnop" \
+			     : : : "memory", "cc")
+#define STEP_OFF()							\
+	__asm__ __volatile__("pushf\n\tandq $~0x100, (%%rsp)\n\tpopf"	\
+			     : : : "memory", "cc")
+
+#define STEP_BODY(name, ...)						\
+	static __noinline void step_##name(struct unwind_chain *chain)	\
+	{								\
+		CHAIN_BODY_ENTER(chain);				\
+		STEP_ON();						\
+		__VA_ARGS__;						\
+		STEP_OFF();						\
+	}
+
+/* Called from an alternative's replacement: saves what it clobbers. */
+void unwind_step_alt_callee(void);
+__noinline void unwind_step_alt_callee(void)
+{
+	step_sink++;
+}
+
+#define ASM_CALL_CLOBBERS "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", \
+	"r10", "r11", "memory", "cc"
+
+static long step_static_target(long x)
+{
+	return x + 1;
+}
+DEFINE_STATIC_CALL(unwind_step_key, step_static_target);
+
+STEP_BODY(save_fl, step_sink = pv_save_fl())
+STEP_BODY(irq_disable_enable, pv_irq_disable(); pv_irq_enable())
+STEP_BODY(safe_halt, pv_irq_disable(); pv_safe_halt())
+STEP_BODY(halt, pv_halt())
+STEP_BODY(sched_clock, step_sink = pv_sched_clock())
+STEP_BODY(steal_clock, step_sink = pv_steal_clock(0))
+STEP_BODY(io_delay, pv_io_delay())
+STEP_BODY(alt_replacement_live,
+	  __asm__ __volatile__(ALTERNATIVE("pushf; pop %%rax",
+					   "call unwind_step_alt_callee",
+					   X86_FEATURE_ALWAYS)
+			       : : : ASM_CALL_CLOBBERS))
+STEP_BODY(alt_original_live,
+	  __asm__ __volatile__(ALTERNATIVE("pushf; pop %%rax",
+					   "call unwind_step_alt_callee",
+					   ALT_NOT(X86_FEATURE_ALWAYS))
+			       : : : ASM_CALL_CLOBBERS))
+STEP_BODY(static_call_trampoline,
+	  long x = 1;
+	  __asm__ __volatile__("call " STATIC_CALL_TRAMP_STR(unwind_step_key)
+			       : "+D"(x) : : "rax", "rcx", "rdx", "rsi", "r8",
+				 "r9", "r10", "r11", "memory", "cc");
+	  step_sink = x)
+STEP_BODY(static_call_site, step_sink = static_call(unwind_step_key)(2))
+
+/* A frame set up, torn down, then a jump: a tail call, whatever the
+ * compiler would have done. */
+void unwind_step_tail(void);
+__asm__(".pushsection .text\n\t"
+	".globl unwind_step_tail\n\t"
+	".type unwind_step_tail, @function\n"
+	"unwind_step_tail:\n\t"
+	"push %rbp\n\t"
+	"mov %rsp, %rbp\n\t"
+	"pop %rbp\n\t"
+	"jmp unwind_step_alt_callee\n\t"
+	".size unwind_step_tail, . - unwind_step_tail\n\t"
+	".popsection");
+STEP_BODY(tail_call, __asm__ __volatile__("call unwind_step_tail"
+					  : : : ASM_CALL_CLOBBERS))
+
+enum depth_rule { NO_CALL, CALLS, IRQ_ARM };
+
+struct step_body {
+	const char *name;
+	void (*fn)(struct unwind_chain *chain);
+	enum depth_rule rule;	/* IRQ_ARM: calls only on the call arm */
+};
+
+static const struct step_body bodies[] = {
+	{ "save_fl", step_save_fl, IRQ_ARM },
+	{ "irq_disable+irq_enable", step_irq_disable_enable, IRQ_ARM },
+	{ "safe_halt", step_safe_halt, IRQ_ARM },
+	{ "halt", step_halt, IRQ_ARM },
+	{ "sched_clock", step_sched_clock, CALLS },
+	{ "steal_clock", step_steal_clock, CALLS },
+	{ "io_delay", step_io_delay, CALLS },
+	{ "alternative, replacement live", step_alt_replacement_live, CALLS },
+	{ "alternative, original live", step_alt_original_live, NO_CALL },
+	{ "static call trampoline", step_static_call_trampoline, CALLS },
+	{ "static call site", step_static_call_site, CALLS },
+	{ "tail call", step_tail_call, CALLS },
+};
+
+static void print_failure(const struct step_session *s, const char *what)
+{
+	printk("unwind_step: %s: first bad trace at call depth %u, expected:\n",
+	       what, s->bad_depth);
+	for (unsigned int i = 0; i < s->bad_depth; i++)
+		printk("  #%u 0x%016lx\n", i + 1, s->bad_shadow[s->bad_depth - 1 - i]);
+	unwind_print_trace("unwind_step: got", s->bad_trace, s->bad_n,
+			   s->bad_reliable, s->bad_why);
+}
+
+/* Step through one body on this CPU; returns its session. */
+static struct step_session *run_stepped(void (*fn)(struct unwind_chain *chain),
+				       bool check_unwind)
+{
+	struct step_session *s = &sessions[smp_processor_id()];
+	struct unwind_chain chain = { .body = fn };
+
+	memset(s, 0, sizeof(*s));
+	s->check_unwind = check_unwind;
+	set_trap_hook(VECTOR_DB, step_trap);
+	s->chain = &chain;
+	barrier();
+	unwind_chain_run(&chain);
+	barrier();
+	s->chain = NULL;
+	return s;
+}
+
+static void step_every_site(struct kunit *test, bool call_arm, bool check_unwind)
+{
+	bool boot_arm = cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL);
+	unsigned long total = 0;
+
+	pvops_set_irq_arm(call_arm);
+	for (size_t i = 0; i < ARRAY_SIZE(bodies); i++) {
+		const struct step_body *b = &bodies[i];
+		bool calls = b->rule == CALLS || (b->rule == IRQ_ARM && call_arm);
+		struct step_session *s = run_stepped(b->fn, check_unwind);
+
+		total += s->steps;
+		if (s->failures)
+			print_failure(s, b->name);
+		KUNIT_EXPECT_EQ_MSG(test, s->failures, 0UL, "%s: %lu of %lu steps",
+				    b->name, s->failures, s->steps);
+		/* Both prove the site was stepped, in the arm we meant. */
+		KUNIT_EXPECT_GE_MSG(test, s->steps, 3UL, "%s", b->name);
+		if (calls)
+			KUNIT_EXPECT_GT_MSG(test, s->max_depth, 0U, "%s made no call", b->name);
+		else
+			KUNIT_EXPECT_EQ_MSG(test, s->max_depth, 0U, "%s called out", b->name);
+		/* Every call seen returned before the body's end. */
+		KUNIT_EXPECT_EQ_MSG(test, s->depth, 0U, "%s", b->name);
+	}
+	pvops_set_irq_arm(boot_arm);
+	kunit_info(test, "%lu single steps%s", total,
+		   check_unwind ? ", each unwound and checked" : "");
+}
+
+/* The harness itself, with or without ORC: steps, calls followed. */
+static void single_step_follows_calls_in_both_arms(struct kunit *test)
+{
+	step_every_site(test, false, false);
+	step_every_site(test, true, false);
+}
+
+static void step_through_sites_inline_arm(struct kunit *test)
+{
+	SKIP_WITHOUT_ORC(test);
+	step_every_site(test, false, true);
+}
+
+static void step_through_sites_call_arm(struct kunit *test)
+{
+	SKIP_WITHOUT_ORC(test);
+	step_every_site(test, true, true);
+}
+
+#define LIVE_SWITCHES	20
+
+struct switch_run {
+	volatile bool done;
+	unsigned long steps[CONFIG_NR_CPUS], failures[CONFIG_NR_CPUS];
+	unsigned long rounds[CONFIG_NR_CPUS];
+};
+
+static void step_while_switching(void *arg)
+{
+	struct switch_run *run = arg;
+	unsigned int cpu = smp_processor_id();
+
+	if (cpu == 0) {
+		bool boot_arm = cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL);
+
+		for (unsigned int i = 0; i < LIVE_SWITCHES; i++)
+			pvops_set_irq_arm(!cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL));
+		pvops_set_irq_arm(boot_arm);
+		__atomic_store_n(&run->done, true, __ATOMIC_RELEASE);
+		return;
+	}
+	while (!__atomic_load_n(&run->done, __ATOMIC_ACQUIRE)) {
+		struct step_session *s = run_stepped(cpu % 2 ? step_save_fl :
+						     step_irq_disable_enable, true);
+
+		if (s->failures && !run->failures[cpu])
+			print_failure(s, "while switching");
+		run->steps[cpu] += s->steps;
+		run->failures[cpu] += s->failures;
+		run->rounds[cpu]++;
+	}
+}
+
+static void step_through_a_site_being_switched(struct kunit *test)
+{
+	static struct switch_run run;
+	unsigned long steps = 0, failures = 0, rounds = 0;
+
+	SKIP_WITHOUT_ORC(test);
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU to switch the arms");
+	memset(&run, 0, sizeof(run));
+	run_on_all_cpus(step_while_switching, &run);
+	for (unsigned int cpu = 1; cpu < num_online_cpus(); cpu++) {
+		steps += run.steps[cpu];
+		failures += run.failures[cpu];
+		rounds += run.rounds[cpu];
+	}
+	kunit_info(test, "%u arm switches; %lu stepped rounds, %lu steps, %lu bad traces",
+		   LIVE_SWITCHES + 1, rounds, steps, failures);
+	KUNIT_EXPECT_EQ(test, failures, 0UL);
+	KUNIT_EXPECT_GT(test, rounds, 0UL);
+}
+
+/* Without the hook's claim an unrelated #DB is still fatal: unclaimed. */
+static void unrelated_debug_trap_is_not_claimed(struct kunit *test)
+{
+	struct pt_regs regs = { .rip = 0 };
+
+	set_trap_hook(VECTOR_DB, step_trap);
+	sessions[smp_processor_id()].chain = NULL;
+	KUNIT_EXPECT_FALSE(test, step_trap(&regs));
+}
+
+static void unhook(struct kunit_suite *suite)
+{
+	set_trap_hook(VECTOR_DB, NULL);
+}
+
+static struct kunit_case unwind_step_cases[] = {
+	KUNIT_CASE(unrelated_debug_trap_is_not_claimed),
+	KUNIT_CASE(single_step_follows_calls_in_both_arms),
+	KUNIT_CASE(step_through_sites_inline_arm),
+	KUNIT_CASE(step_through_sites_call_arm),
+	KUNIT_CASE(step_through_a_site_being_switched),
+	{}
+};
+
+static struct kunit_suite unwind_step_suite = {
+	.name = "unwind_step",
+	.suite_exit = unhook,
+	.test_cases = unwind_step_cases,
+};
+kunit_test_suite(unwind_step_suite);

@@ -1,0 +1,102 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# objtool's own tests (TAP): small objects that must pass or fail in a
+# known way, then every object of the guest and hosted builds.
+#
+#   tests/objtool/run.sh GUEST_IMAGE HOSTED_DIR
+#
+# objtool is the guest build's (next to GUEST_IMAGE); the test objects
+# are built in a temporary directory. Exit status 0 only if all pass.
+set -u
+
+srctree=$(cd "$(dirname "$0")/../.." && pwd)
+guest_dir=$(dirname "${1:?usage: run.sh GUEST_IMAGE HOSTED_DIR}")
+hosted_dir=${2:?usage: run.sh GUEST_IMAGE HOSTED_DIR}
+objtool=$guest_dir/tools/objtool
+cc=${CC:-gcc}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+n=0
+failed=0
+result() {	# result STATUS DESCRIPTION
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $2"
+		sed 's/^/# /' "$tmp/out" 2>/dev/null
+	fi
+}
+
+if [ ! -x "$objtool" ]; then
+	echo "1..0 # SKIP no objtool at $objtool (build the guest first)"
+	exit 0
+fi
+
+asm() {		# asm NAME: tests/objtool/NAME.S -> $tmp/NAME.o
+	$cc -D__ASSEMBLY__ -I"$srctree/include" -I"$srctree/arch/x86/include" \
+		-c "$srctree/tests/objtool/$1.S" -o "$tmp/$1.o"
+}
+
+# expect_error NAME REGEX: objtool check fails, naming what it should.
+expect_error() {
+	asm "$1" && ! "$objtool" check "$tmp/$1.o" >"$tmp/out" 2>&1 &&
+		grep -q -- "$2" "$tmp/out"
+	result $? "$1: rejected with '$2'"
+}
+
+asm clean && "$objtool" check "$tmp/clean.o" >"$tmp/out" 2>&1
+result $? "clean: a pvop-shaped site passes check"
+
+cp "$tmp/clean.o" "$tmp/clean-orc.o"
+"$objtool" orc "$tmp/clean-orc.o" >"$tmp/out" 2>&1 &&
+	"$objtool" dump "$tmp/clean-orc.o" >"$tmp/dump" 2>"$tmp/out" &&
+	grep -q "clean_save_flags+0x1 .*call cfa=sp+16" "$tmp/dump" &&
+	grep -q "clean_save_flags+0x2 .*call cfa=sp+8" "$tmp/dump" &&
+	readelf -SW "$tmp/clean-orc.o" | grep -q " orc_unwind_ip " &&
+	readelf -SW "$tmp/clean-orc.o" | grep -q " orc_unwind "
+result $? "clean: orc writes the tables; the union has the pushf state at site+1"
+
+"$objtool" orc "$tmp/clean-orc.o" >"$tmp/out" 2>&1
+[ $? -eq 1 ]
+result $? "clean: a second orc run is refused"
+
+expect_error conflict \
+	"conflict_func+0x1: stack layout conflict in alternatives: original <call cfa=sp+16 bp=caller> vs replacement 1"
+expect_error unbalanced "unbalanced_func+0x1: replacement 1 leaves the stack"
+expect_error paths "paths_func+0x6: paths meet with different stack states"
+
+# The hosted build is position independent and may use jump tables.
+$cc -O2 -fPIE -fjump-tables -fno-omit-frame-pointer \
+	-c "$srctree/tests/objtool/jump_table.c" -o "$tmp/jump_table.o" &&
+	"$objtool" check "$tmp/jump_table.o" >"$tmp/out" 2>&1 &&
+	! grep -q warning "$tmp/out" &&
+	"$objtool" dump "$tmp/jump_table.o" >"$tmp/dump" 2>/dev/null &&
+	[ "$(grep -c 'jump_table_pick+.*call cfa=bp+16' "$tmp/dump")" -ge 8 ]
+result $? "jump_table: every case of the switch is followed"
+
+printf 'not an ELF file' >"$tmp/garbage.o"
+"$objtool" check "$tmp/garbage.o" >"$tmp/out" 2>&1
+[ $? -eq 1 ] && grep -q "garbage.o: " "$tmp/out"
+result $? "garbage input: an error naming the file, exit status 1"
+
+# Every object of both builds: 0 conflicts, 0 errors.
+for dir in "$guest_dir/guest-obj" "$hosted_dir/hosted-obj"; do
+	if [ ! -d "$dir" ]; then
+		echo "ok $((n + 1)) # SKIP $dir: not built"
+		n=$((n + 1))
+		continue
+	fi
+	find "$dir" -name '*.o' | sort >"$tmp/list"
+	count=$(wc -l <"$tmp/list")
+	xargs "$objtool" check --quiet <"$tmp/list" >"$tmp/out" 2>&1
+	status=$?
+	[ "$count" -gt 0 ] && [ $status -eq 0 ] && [ ! -s "$tmp/out" ]
+	result $? "$count objects in $dir: 0 conflicts, 0 errors"
+done
+
+echo "1..$n"
+[ $failed -eq 0 ]

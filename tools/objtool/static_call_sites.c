@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Finding the plain C static call sites of an object and adding them to
+ * its static_call_sites table (see static_call_sites.h).
+ *
+ * static_call(name)(args) is a direct call of the trampoline __SCT__name,
+ * so the compiler emits "call __SCT__name" (or "jmp __SCT__name" for a
+ * tail call) with a PLT32 or PC32 relocation at the rel32 field: addend
+ * -4, opcode 0xe8 or 0xe9 in the byte before. That is all objtool needs:
+ * no decoding. Everything else that refers to a trampoline is not a site:
+ *   - a RIP-relative operand (lea/mov taking the trampoline's address):
+ *     the byte before the field is a ModRM with mod 00, r/m 101 (Intel
+ *     SDM vol. 2, table 2-2), passed over quietly;
+ *   - anything else (a conditional jcc tail call, an addend other than
+ *     -4 on a call): a warning, and the code keeps going through the
+ *     trampoline, which is slower but right.
+ *
+ * Each new entry is two R_X86_64_PC32 relocations, exactly what
+ * STATIC_CALL_SITE() makes the assembler emit: the site (section symbol
+ * + offset) and the key __SCK__name (+ STATIC_CALL_SITE_TAIL for a jmp).
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elf_write.h"
+#include "objtool.h"
+#include "static_call_sites.h"
+
+#define SITES_SECTION	"static_call_sites"
+#define TRAMP_PREFIX	"__SCT__"
+#define KEY_PREFIX	"__SCK__"
+#define PREFIX_LEN	7
+#define OPCODE_CALL	0xe8
+#define OPCODE_JMP	0xe9
+
+/*
+ * struct static_call_site and STATIC_CALL_SITE_TAIL of
+ * include/pvpatch/static_call.h (which needs the guest's include paths):
+ * two self-relative int32, the key's with the flags in its low bits.
+ */
+struct static_call_site {
+	int32_t addr;
+	int32_t key;
+};
+#define STATIC_CALL_SITE_TAIL	1
+#define ENTRY_SIZE	sizeof(struct static_call_site)
+
+struct site {
+	size_t shndx;		/* section of the call/jmp */
+	uint64_t offset;	/* of its opcode byte */
+	size_t tramp;		/* symbol index of __SCT__name */
+	bool tail;
+};
+
+struct site_list {
+	struct site *v;
+	size_t count;
+	size_t allocated;
+};
+
+struct scan {
+	struct elf_file *ef;
+	struct elf_symtab symtab;
+	unsigned int flags;
+	struct static_call_counts *counts;
+	size_t table;			/* static_call_sites, 0 if none yet */
+	struct site_list known;		/* recorded by asm, sorted */
+	struct site_list found;		/* new, sorted */
+};
+
+static int site_list_add(struct scan *scan, struct site_list *list,
+			 const struct site *site)
+{
+	size_t allocated = list->allocated ? 2 * list->allocated : 32;
+	struct site *grown;
+
+	if (list->count == list->allocated) {
+		grown = realloc(list->v, allocated * sizeof(*grown));
+		if (!grown)
+			return error_file(scan->ef->path, "out of memory");
+		list->v = grown;
+		list->allocated = allocated;
+	}
+	list->v[list->count++] = *site;
+	return 0;
+}
+
+static int compare_sites(const void *a, const void *b)
+{
+	const struct site *x = a, *y = b;
+
+	if (x->shndx != y->shndx)
+		return x->shndx < y->shndx ? -1 : 1;
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+static void sort_unique(struct site_list *list)
+{
+	size_t i, kept = 0;
+
+	if (!list->count)
+		return;
+	qsort(list->v, list->count, sizeof(*list->v), compare_sites);
+	for (i = 1; i < list->count; i++)
+		if (compare_sites(&list->v[kept], &list->v[i]))
+			list->v[++kept] = list->v[i];
+	list->count = kept + 1;
+}
+
+static bool list_has(const struct site_list *list, const struct site *site)
+{
+	return list->count &&
+	       bsearch(site, list->v, list->count, sizeof(*list->v),
+		       compare_sites);
+}
+
+/* "function+0xoff" (or "section+0xoff") of an offset in section @shndx. */
+static void describe(struct scan *scan, size_t shndx, uint64_t offset,
+		     char *buf, size_t len)
+{
+	const char *name = NULL;
+	uint64_t func_offset;
+	GElf_Shdr shdr;
+
+	if (elf_file_find_function_in(scan->ef, shndx, offset, &name,
+				      &func_offset) == 1) {
+		snprintf(buf, len, "%s+0x%llx", name,
+			 (unsigned long long)func_offset);
+		return;
+	}
+	name = elf_file_section(scan->ef, shndx, &shdr) ?
+	       elf_file_section_name(scan->ef, &shdr) : NULL;
+	snprintf(buf, len, "%s+0x%llx", name ? name : "?",
+		 (unsigned long long)offset);
+}
+
+/* The RELA contents of section @index and a check of its links. */
+static Elf_Data *rela_data(struct scan *scan, size_t index,
+			   const GElf_Shdr *shdr)
+{
+	Elf_Scn *scn = elf_getscn(scan->ef->elf, index);
+	Elf_Data *data;
+
+	if (shdr->sh_link != scan->symtab.index) {
+		error_file(scan->ef->path, "section %zu: relocations link to section %u, not .symtab",
+			   index, shdr->sh_link);
+		return NULL;
+	}
+	data = scn ? elf_file_section_data(scan->ef, scn, shdr) : NULL;
+	if (data && data->d_type != ELF_T_RELA) {
+		error_file(scan->ef->path, "section %zu: not RELA data", index);
+		return NULL;
+	}
+	return data;
+}
+
+/* The sites asm recorded: the first field of each entry in the table. */
+static int collect_known(struct scan *scan, size_t rela_index,
+			 const GElf_Shdr *shdr)
+{
+	Elf_Data *data = rela_data(scan, rela_index, shdr);
+	struct site site = { 0 };
+	const char *name;
+	GElf_Rela rela;
+	GElf_Sym sym;
+	size_t i;
+
+	if (!data)
+		return -1;
+	for (i = 0; i < data->d_size / sizeof(Elf64_Rela); i++) {
+		if (!gelf_getrela(data, i, &rela))
+			return elf_file_libelf_error(scan->ef, "relocation");
+		if (rela.r_offset % ENTRY_SIZE ||
+		    GELF_R_TYPE(rela.r_info) != R_X86_64_PC32)
+			continue;
+		if (elf_symtab_get(scan->ef, &scan->symtab,
+				   GELF_R_SYM(rela.r_info), &sym, &name))
+			return -1;
+		if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE)
+			continue;
+		site.shndx = sym.st_shndx;
+		site.offset = sym.st_value + rela.r_addend;
+		if (site_list_add(scan, &scan->known, &site))
+			return -1;
+	}
+	return 0;
+}
+
+/* Finds the table and what asm already put in it. */
+static int find_table(struct scan *scan)
+{
+	struct elf_file *ef = scan->ef;
+	const char *name;
+	GElf_Shdr shdr;
+	size_t i;
+
+	for (i = 1; i < ef->shnum; i++) {
+		if (!elf_file_section(ef, i, &shdr))
+			return -1;
+		name = elf_file_section_name(ef, &shdr);
+		if (!name)
+			return -1;
+		if (strcmp(name, SITES_SECTION))
+			continue;
+		if (shdr.sh_type != SHT_PROGBITS || !(shdr.sh_flags & SHF_ALLOC) ||
+		    shdr.sh_size % ENTRY_SIZE)
+			return error_file(ef->path, "%s: not an allocated table of %zu-byte entries",
+					  SITES_SECTION, ENTRY_SIZE);
+		if (!scan->table)
+			scan->table = i;
+	}
+	for (i = 1; scan->table && i < ef->shnum; i++) {
+		if (!elf_file_section(ef, i, &shdr))
+			return -1;
+		if (shdr.sh_type == SHT_REL && shdr.sh_info == scan->table)
+			return error_file(ef->path, "%s: SHT_REL relocations (x86-64 uses RELA)",
+					  SITES_SECTION);
+		if (shdr.sh_type == SHT_RELA && shdr.sh_info == scan->table &&
+		    collect_known(scan, i, &shdr))
+			return -1;
+	}
+	sort_unique(&scan->known);
+	return 0;
+}
+
+/* One relocation against a trampoline: a site, a warning, or nothing. */
+static int classify(struct scan *scan, size_t shndx, const uint8_t *text,
+		    const GElf_Rela *rela, const char *tramp)
+{
+	uint8_t before = text[rela->r_offset - 1];
+	struct site site = {
+		.shndx = shndx,
+		.offset = rela->r_offset - 1,
+		.tramp = GELF_R_SYM(rela->r_info),
+		.tail = before == OPCODE_JMP,
+	};
+	bool branch = before == OPCODE_CALL || before == OPCODE_JMP;
+	char where[256];
+
+	/* A RIP-relative operand: the trampoline's address, not a call. */
+	if ((before & 0xc7) == 0x05 && !branch)
+		return 0;
+	if (!branch || rela->r_addend != -4) {
+		describe(scan, shndx, site.offset, where, sizeof(where));
+		warning_file(scan->ef->path, "%s: reference to %s (addend %lld) is not a 5-byte call or jmp to it: not a static call site",
+			     where, tramp, (long long)rela->r_addend);
+		scan->counts->refused++;
+		return 0;
+	}
+	if (list_has(&scan->known, &site)) {
+		scan->counts->already++;
+		return 0;
+	}
+	return site_list_add(scan, &scan->found, &site);
+}
+
+static int scan_text_relocs(struct scan *scan, size_t rela_index,
+			    const GElf_Shdr *rela_shdr)
+{
+	struct elf_file *ef = scan->ef;
+	size_t shndx = rela_shdr->sh_info, i;
+	Elf_Data *relas, *text;
+	unsigned int type;
+	const char *name;
+	GElf_Shdr shdr;
+	GElf_Rela rela;
+	Elf_Scn *scn;
+	GElf_Sym sym;
+
+	scn = shndx < ef->shnum ? elf_file_section(ef, shndx, &shdr) : NULL;
+	if (!scn)
+		return error_file(ef->path, "section %zu: relocations for a missing section %zu",
+				  rela_index, shndx);
+	if (!(shdr.sh_flags & SHF_EXECINSTR) || shdr.sh_type != SHT_PROGBITS)
+		return 0;
+	relas = rela_data(scan, rela_index, rela_shdr);
+	text = relas ? elf_file_section_data(ef, scn, &shdr) : NULL;
+	if (!text)
+		return -1;
+	for (i = 0; i < relas->d_size / sizeof(Elf64_Rela); i++) {
+		if (!gelf_getrela(relas, i, &rela))
+			return elf_file_libelf_error(ef, "relocation");
+		type = GELF_R_TYPE(rela.r_info);
+		if (type != R_X86_64_PC32 && type != R_X86_64_PLT32)
+			continue;
+		if (elf_symtab_get(ef, &scan->symtab, GELF_R_SYM(rela.r_info),
+				   &sym, &name))
+			return -1;
+		if (strncmp(name, TRAMP_PREFIX, PREFIX_LEN) || !name[PREFIX_LEN])
+			continue;
+		if (!rela.r_offset || !range_within(rela.r_offset, 4, 0, text->d_size))
+			return error_file(ef->path, "section %zu: relocation at 0x%llx is outside its section",
+					  rela_index, (unsigned long long)rela.r_offset);
+		if (classify(scan, shndx, text->d_buf, &rela, name))
+			return -1;
+	}
+	return 0;
+}
+
+static int scan_sections(struct scan *scan)
+{
+	GElf_Shdr shdr;
+	size_t i;
+
+	for (i = 1; i < scan->ef->shnum; i++) {
+		if (!elf_file_section(scan->ef, i, &shdr))
+			return -1;
+		if (shdr.sh_type == SHT_RELA && scan_text_relocs(scan, i, &shdr))
+			return -1;
+	}
+	sort_unique(&scan->found);
+	return 0;
+}
+
+static size_t make_table(struct scan *scan)
+{
+	GElf_Shdr shdr = {
+		.sh_type = SHT_PROGBITS,
+		.sh_flags = SHF_ALLOC | SHF_WRITE,
+		.sh_addralign = 4,
+	};
+
+	return elf_write_new_section(scan->ef, SITES_SECTION, &shdr);
+}
+
+/* The key symbol __SCK__name of trampoline symbol @tramp, added if absent. */
+static int key_symbol(struct scan *scan, size_t tramp, size_t *index)
+{
+	const char *tramp_name;
+	char key_name[512];
+	GElf_Sym sym;
+	int found;
+
+	if (elf_symtab_get(scan->ef, &scan->symtab, tramp, &sym, &tramp_name))
+		return -1;
+	if (snprintf(key_name, sizeof(key_name), KEY_PREFIX "%s",
+		     tramp_name + PREFIX_LEN) >= (int)sizeof(key_name))
+		return error_file(scan->ef->path, "%s: name too long", tramp_name);
+	found = elf_symtab_find(scan->ef, &scan->symtab, key_name, index);
+	if (found)
+		return found < 0 ? -1 : 0;
+	return elf_write_add_undefined(scan->ef, &scan->symtab, key_name, index);
+}
+
+static int append_site(struct scan *scan, size_t rela, const struct site *site)
+{
+	static const uint8_t zero[ENTRY_SIZE];
+	size_t site_sym, key_sym;
+	uint64_t bias, entry;
+
+	if (elf_symtab_section_symbol(scan->ef, &scan->symtab, site->shndx,
+				      &site_sym, &bias) ||
+	    key_symbol(scan, site->tramp, &key_sym) ||
+	    elf_write_append(scan->ef, scan->table, zero, ENTRY_SIZE, 4, &entry))
+		return -1;
+	return elf_write_add_rela(scan->ef, rela, entry + offsetof(struct static_call_site, addr),
+				  site_sym, R_X86_64_PC32,
+				  (int64_t)(site->offset - bias)) ||
+	       elf_write_add_rela(scan->ef, rela, entry + offsetof(struct static_call_site, key),
+				  key_sym, R_X86_64_PC32,
+				  site->tail ? STATIC_CALL_SITE_TAIL : 0);
+}
+
+static int write_sites(struct scan *scan)
+{
+	size_t rela, i;
+
+	if (!scan->table)
+		scan->table = make_table(scan);
+	rela = scan->table ? elf_write_rela_section(scan->ef, &scan->symtab,
+						    scan->table) : 0;
+	if (!rela)
+		return -1;
+	for (i = 0; i < scan->found.count; i++)
+		if (append_site(scan, rela, &scan->found.v[i]))
+			return -1;
+	return 0;
+}
+
+static void print_sites(struct scan *scan)
+{
+	const struct site *site;
+	const char *tramp;
+	char where[256];
+	GElf_Sym sym;
+	size_t i;
+
+	for (i = 0; i < scan->found.count; i++) {
+		site = &scan->found.v[i];
+		describe(scan, site->shndx, site->offset, where, sizeof(where));
+		if (elf_symtab_get(scan->ef, &scan->symtab, site->tramp, &sym, &tramp))
+			tramp = "?";
+		printf("%s: %s: %s %s\n", scan->ef->path, where,
+		       site->tail ? "jmp" : "call", tramp);
+	}
+}
+
+int static_call_sites_record(struct elf_file *ef, unsigned int flags,
+			     struct static_call_counts *counts)
+{
+	struct scan scan = { .ef = ef, .flags = flags, .counts = counts };
+	int ret;
+
+	*counts = (struct static_call_counts){ 0 };
+	if (ef->ehdr.e_type != ET_REL)
+		return error_file(ef->path, "static call sites are recorded in relocatable objects");
+	ret = elf_symtab_load(ef, &scan.symtab);
+	if (ret <= 0)
+		return ret;	/* no symbols: no relocations against trampolines */
+	ret = find_table(&scan) || scan_sections(&scan);
+	if (!ret && (flags & STATIC_CALLS_VERBOSE))
+		print_sites(&scan);
+	if (!ret && scan.found.count && !(flags & STATIC_CALLS_DRY_RUN))
+		ret = write_sites(&scan);
+	if (!ret)
+		counts->recorded = scan.found.count;
+	free(scan.known.v);
+	free(scan.found.v);
+	return ret ? -1 : 0;
+}
