@@ -11,6 +11,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <pvpatch/hypervisor.h>
 #include <pvpatch/printk.h>
 
 #define APIC_ID		0x020
@@ -182,6 +183,24 @@ static bool calibrate_with_pit(void)
 	return true;
 }
 
+/* Count APIC timer ticks over 10 ms of a TSC whose rate is known. */
+static void calibrate_with_tsc(void)
+{
+	uint64_t tsc_ticks = tsc_per_second / 100;
+
+	apic_write(APIC_TIMER_DIVIDE, TIMER_DIVIDE_BY_16);
+	apic_write(APIC_LVT_TIMER, LVT_MASKED | VECTOR_TIMER);
+	apic_write(APIC_TIMER_INITIAL, 0xffffffff);
+	uint64_t start = rdtsc();
+
+	while (rdtsc() - start < tsc_ticks)
+		cpu_relax();
+	uint32_t apic_ticks = 0xffffffff - apic_read(APIC_TIMER_CURRENT);
+
+	apic_write(APIC_TIMER_INITIAL, 0);
+	timer_per_second = (uint64_t)apic_ticks * 100;
+}
+
 void apic_calibrate(void)
 {
 	if (calibrate_with_pit()) {
@@ -191,8 +210,14 @@ void apic_calibrate(void)
 		return;
 	}
 	struct cpuid_regs hv = cpuid(0x40000000);
+	uint32_t xen_khz = xen_tsc_khz();
 
-	if (hv.eax >= 0x40000010 && cpuid(0x40000010).ebx) {
+	if (xen_khz) {
+		tsc_per_second = (uint64_t)xen_khz * 1000;
+		calibrate_with_tsc();
+		printk("apic: no PIT; timer %lu kHz against the TSC rate Xen gives (%lu kHz)\n",
+		       timer_per_second / 1000, tsc_per_second / 1000);
+	} else if (hv.eax >= 0x40000010 && cpuid(0x40000010).ebx) {
 		struct cpuid_regs t = cpuid(0x40000010);
 
 		tsc_per_second = (uint64_t)t.eax * 1000;

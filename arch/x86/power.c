@@ -5,6 +5,7 @@
  * host tells pass (1) from fail (3) from a crash that never got here.
  */
 #include <asm/processor.h>
+#include <pvpatch/hypervisor.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 
@@ -15,7 +16,9 @@ __noreturn void platform_exit(enum exit_status status)
 	printk("pvpatch: power off, status %s\n",
 	       status == EXIT_PASS ? "pass" : "FAIL");
 	outb(DEBUG_EXIT_PORT, status);
-	/* No debug-exit device: stop here; the host's time-out ends us. */
+	/* Under Xen the port is not ours (a domU) or not there: tell Xen. */
+	xen_shutdown(status != EXIT_PASS);
+	/* No way to say it: stop here; the host's time-out ends us. */
 	for (;;) {
 		native_irq_disable_insn();
 		native_halt_insn();

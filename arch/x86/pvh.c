@@ -2,6 +2,7 @@
 /* Reading the PVH start info (Xen public ABI, hvm/start_info.h). */
 #include <stdint.h>
 #include <pvpatch/bootinfo.h>
+#include <pvpatch/hypervisor.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <xen/xen.h>
@@ -53,8 +54,15 @@ void pvh_parse_start_info(uint32_t start_info_pa)
 		reserve(si->cmdline_paddr, string_size(boot_info.cmdline));
 	}
 	boot_info.acpi_rsdp = si->rsdp_paddr;
-	if (si->version < 1 || !si->memmap_entries)
-		panic("PVH start info version %u has no memory map", si->version);
+	if (si->version < 1 || !si->memmap_entries) {
+		/* Xen's dom0 start info has none: ask Xen. */
+		int rc = xen_memory_map(add_ram);
+
+		if (rc)
+			panic("PVH start info version %u has no memory map, and Xen gave none (%d)",
+			      si->version, rc);
+		return;
+	}
 
 	const struct hvm_memmap_table_entry *map =
 		(const void *)(uintptr_t)si->memmap_paddr;

@@ -201,12 +201,6 @@ static void kvm_select(void)
 	log_features();
 }
 
-static const struct pvops_backend kvm_backend = {
-	.name = "kvm", .detect = kvm_detect, .select = kvm_select,
-	.priority = 10,
-};
-PVOPS_BACKEND(kvm_backend);
-
 /*
  * The keys already point at functions that read this CPU's areas, so a
  * CPU the host refuses would read garbage: stop rather than run on.
@@ -221,10 +215,8 @@ static void kvm_cpu_online(unsigned int cpu)
 	}
 }
 
-/* The one per-CPU hook (arch/x86/smp.c, ap_entry); only KVM needs it so
- * far. When another backend does, it becomes a pvops_backend member. */
-void hypervisor_cpu_online(void)
-{
-	if (pvops_backend() == &kvm_backend)
-		kvm_cpu_online(this_cpu()->id);
-}
+static const struct pvops_backend kvm_backend = {
+	.name = "kvm", .detect = kvm_detect, .select = kvm_select,
+	.cpu_online = kvm_cpu_online, .priority = 10,
+};
+PVOPS_BACKEND(kvm_backend);

@@ -12,6 +12,7 @@
 #include <asm/cpufeatures.h>
 #include <pvpatch/alternative.h>
 #include <pvpatch/compiler.h>
+#include "../pvclock.h"
 
 /* cpuid.rst: KVM_CPUID_SIGNATURE returns the largest KVM leaf in EAX (0
  * on old hosts, meaning 0x40000001) and "KVMKVMKVM\0\0\0". */
@@ -44,22 +45,9 @@
 #define MSR_KVM_PV_EOI_EN	0x4b564d04
 #define KVM_MSR_ENABLED		1
 
-/* msr.rst, MSR_KVM_SYSTEM_TIME_NEW: 32 bytes, 4-byte aligned. */
-struct pvclock_vcpu_time_info {
-	uint32_t version;	/* odd while the host updates the rest */
-	uint32_t pad0;
-	uint64_t tsc_timestamp;
-	uint64_t system_time;	/* ns at tsc_timestamp */
-	uint32_t tsc_to_system_mul;
-	int8_t tsc_shift;
-	uint8_t flags;
-	uint8_t pad[2];
-};
-BUILD_BUG_ON(sizeof(struct pvclock_vcpu_time_info) != 32);
-
-/* flags bit 0: readings from different vCPUs are mutually monotonic
- * (only meaningful with KVM_FEATURE_CLOCKSOURCE_STABLE_BIT). */
-#define PVCLOCK_TSC_STABLE_BIT	(1U << 0)
+/* msr.rst, MSR_KVM_SYSTEM_TIME_NEW: 32 bytes, 4-byte aligned, in the
+ * layout Xen shares (../pvclock.h); its PVCLOCK_TSC_STABLE_BIT is only
+ * meaningful with KVM_FEATURE_CLOCKSOURCE_STABLE_BIT. */
 
 /* msr.rst, MSR_KVM_STEAL_TIME: 64 bytes, 64-byte aligned, zeroed. */
 struct kvm_steal_time {

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Xen HVM and PVH guests: find Xen's CPUID leaves and have Xen write the
- * hypercall page. This registers the "xen" backend (pvops=xen) so that
- * the page is installed exactly when the guest chooses to use Xen's
- * interfaces: pvops=native on Xen stays a clean baseline that makes no
- * hypercall. Its select() leaves every op native for now; the Xen ops
- * (vcpu_info event mask, SCHEDOP_block, event channel IPIs) add their
- * static_call_update()s there. A Xen PV guest is not ours: it has no
+ * hypercall page. This registers the "xen" backend (pvops=xen). The
+ * page is installed at the first need: the console (console.c; a PVH
+ * guest has no UART, so even pvops=native makes hypercalls there), or
+ * the backend's select(). select() takes sched_clock from Xen's clock
+ * (clock.c) and leaves the irq ops native (PVH has a real interrupt
+ * flag); the Xen PV ops (vcpu_info event mask,
+ * SCHEDOP_block, event channel IPIs) add their static_call_update()s
+ * there. A Xen PV guest is not ours: it has no
  * MSR to ask for the page (its page comes from the ELF note).
  *
  * Xen's public arch-x86/cpuid.h is the ABI: leaf base + 0 holds the
@@ -23,6 +25,7 @@
 #include <pvpatch/hypervisor.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/pvops.h>
+#include "xen_abi.h"
 
 #define XEN_LEAF_STRIDE		0x100
 #define XEN_LEAF_LIMIT		0x40010000	/* 256 possible bases */
@@ -90,34 +93,50 @@ static bool xen_hvm_detect(void)
 	return !cpu_feature_enabled(X86_FEATURE_XENPV) && xen_cpuid_base();
 }
 
+#define CPUID1_ECX_HYPERVISOR	(1U << 31)
+
 /*
  * base + 2: EAX is the number of hypercall pages (always at least one),
  * EBX the MSR. Writing a page's guest-physical address (page aligned;
  * the low 12 bits select which page of several) makes Xen fill it.
+ * Called at the first need: the console, before CPU features are read
+ * (hence the raw CPUID), or the backend's select(); once is enough.
  */
-static void install_hypercall_page(uint32_t base)
+bool xen_hypercall_page_install(void)
 {
+	if (page_ready)
+		return true;
+	if (cpu_feature_enabled(X86_FEATURE_XENPV) ||
+	    !(cpuid(1).ecx & CPUID1_ECX_HYPERVISOR))
+		return false;
+	uint32_t base = xen_cpuid_base_of(cpuid);
+
+	if (!base)
+		return false;
 	struct cpuid_regs r = cpuid(base + 2);
-	uint32_t version = cpuid(base + 1).eax;	/* major << 16 | minor */
 	bool written = false;
 
 	wrmsr(r.ebx, (uintptr_t)xen_hypercall_page);
 	for (size_t i = 0; i < sizeof(xen_hypercall_page) && !written; i++)
 		written = xen_hypercall_page[i] != 0xcc;
-	page_ready = written;
-	printk("xen: leaves at 0x%x, Xen %u.%u; hypercall page at %p via MSR 0x%x%s\n",
-	       base, version >> 16, version & 0xffff,
-	       (const void *)xen_hypercall_page, r.ebx,
-	       written ? "" : ": NOT written by Xen");
+	__atomic_store_n(&page_ready, written, __ATOMIC_RELEASE);
+	return written;
 }
 
 static void xen_hvm_select(void)
 {
 	uint32_t base = xen_cpuid_base();
+	uint32_t version = cpuid(base + 1).eax;	/* major << 16 | minor */
+	bool ready = xen_hypercall_page_install();
 
 	/* detect.c looks at 0x40000000 only; Xen behind Viridian is Xen too. */
 	cpu_feature_set(X86_FEATURE_XEN);
-	install_hypercall_page(base);
+	printk("xen: leaves at 0x%x, Xen %u.%u; hypercall page at %p via MSR 0x%x%s\n",
+	       base, version >> 16, version & 0xffff,
+	       (const void *)xen_hypercall_page, cpuid(base + 2).ebx,
+	       ready ? "" : ": NOT written by Xen");
+	if (ready)
+		xen_clock_select();
 }
 
 /*
@@ -126,6 +145,7 @@ static void xen_hvm_select(void)
  */
 static const struct pvops_backend xen_hvm_backend = {
 	.name = "xen", .detect = xen_hvm_detect, .select = xen_hvm_select,
+	.cpu_online = xen_clock_cpu_online,
 	.priority = 20,
 };
 PVOPS_BACKEND(xen_hvm_backend);

@@ -3,6 +3,7 @@
 #define PVPATCH_HYPERVISOR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Boot step 0: find the hypervisor, set its synthetic feature bit. */
@@ -34,5 +35,18 @@ uint32_t xen_cpuid_base(void);
 extern const uint8_t xen_hypercall_page[4096];
 /* True once Xen has written the hypercall page. */
 bool xen_hypercall_page_ready(void);
+
+/*
+ * Xen HVM/PVH services that do not depend on the pvops backend
+ * (hypervisor/xen/console.c, power.c): the console (Xen's own for dom0,
+ * the shared ring for a domU), shutdown with a reason, the TSC rate.
+ * Each is a no-op (false, 0) off Xen.
+ */
+bool xen_console_init(void);
+void xen_console_write(const char *text, size_t len);
+void xen_shutdown(bool failed);
+uint32_t xen_tsc_khz(void);
+/* Xen's E820 map, each RAM range through add_ram: 0, or an error. */
+int xen_memory_map(void (*add_ram)(uint64_t start, uint64_t size));
 
 #endif

@@ -78,6 +78,9 @@ struct pvops_backend {
 	const char *name;
 	bool (*detect)(void);	/* running on this hypervisor? */
 	void (*select)(void);	/* static_call_update() the ops it provides */
+	/* On each secondary CPU as it comes up (hypervisor_cpu_online()):
+	 * register what the hypervisor keeps per vCPU. NULL: nothing. */
+	void (*cpu_online)(unsigned int cpu);
 	int priority;		/* higher is tried first by detection */
 };
 

@@ -20,6 +20,7 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include "../../hypervisor/kvm/kvm.h"
+#include "sched_clock_checks.h"
 
 static void require_kvm_backend(struct kunit *test)
 {
@@ -205,18 +206,8 @@ static void pv_eoi_keeps_ticks_coming(struct kunit *test)
 
 static void kvmclock_is_monotonic_per_cpu(struct kunit *test)
 {
-	uint64_t prev, now, backwards = 0;
-
 	require_feature(test, KVM_FEATURE_CLOCKSOURCE2, "clock");
-	prev = pv_sched_clock();
-	for (int i = 0; i < 20000; i++) {
-		now = pv_sched_clock();
-		if (now < prev && !backwards++)
-			kunit_info(test, "cpu %u: %lu after %lu", smp_processor_id(),
-				   (unsigned long)now, (unsigned long)prev);
-		prev = now;
-	}
-	KUNIT_EXPECT_EQ(test, backwards, 0UL);
+	expect_sched_clock_monotonic(test);
 }
 
 /*
@@ -226,23 +217,8 @@ static void kvmclock_is_monotonic_per_cpu(struct kunit *test)
  */
 static void kvmclock_runs_at_one_ns_per_ns(struct kunit *test)
 {
-	uint64_t khz = tsc_khz();
-
 	require_feature(test, KVM_FEATURE_CLOCKSOURCE2, "clock");
-	if (!khz)
-		kunit_skip(test, "TSC rate unknown");
-	uint64_t ns0 = pv_sched_clock(), tsc0 = rdtsc();
-
-	while (rdtsc() - tsc0 < khz * 100)	/* 100 ms */
-		cpu_relax();
-	uint64_t ns = pv_sched_clock() - ns0;
-	uint64_t ref = (rdtsc() - tsc0) * 1000000 / khz;
-
-	kunit_info(test, "kvmclock %lu ns over %lu TSC ns (%lu ppm off)",
-		   (unsigned long)ns, (unsigned long)ref,
-		   (unsigned long)((ns > ref ? ns - ref : ref - ns) * 1000000 / ref));
-	KUNIT_EXPECT_LE(test, ns, ref + ref / 4);
-	KUNIT_EXPECT_GE(test, ns, ref - ref / 4);
+	expect_sched_clock_at_tsc_rate(test, "kvmclock");
 }
 
 static void kvmclock_cost(struct kunit *test)

@@ -114,7 +114,7 @@ class PvrunErrors(PvrunBase):
     def test_usage_error(self):
         r = self.pvrun("--smp", "zero", self.image)
         self.assertOneLineError(r, "--smp")
-        r = self.pvrun("--hv", "xen", self.image)
+        r = self.pvrun("--hv", "hyperv", self.image)
         self.assertOneLineError(r, "--hv")
         r = self.pvrun("--expect-crash", "(", self.image)
         self.assertOneLineError(r, "bad --expect-crash regex")
