@@ -26,9 +26,12 @@
 #define FLAGS_TF	(1UL << 8)
 #define FLAGS_IF	(1UL << 9)
 #define DR6_BS		(1UL << 14)	/* single step */
+#define DR6_OTHER_CAUSES 0xa00fUL	/* B0-B3 (bits 0-3), BD (13), BT (15) */
 #define DR6_CLEAR	0xffff0ff0UL	/* reserved bits read as 1 */
 #define SHADOW_MAX	8
 #define TRACE_MAX	48
+
+static unsigned long steps_without_bs;
 
 /* One CPU's stepping: active while chain is set. */
 struct step_session {
@@ -132,8 +135,18 @@ static bool step_trap(struct pt_regs *regs)
 {
 	struct step_session *s = &sessions[smp_processor_id()];
 
-	if (!s->chain || !(read_dr6() & DR6_BS))
+	uint64_t dr6 = read_dr6();
+
+	/*
+	 * Ours: this CPU is stepping and nothing else (no breakpoint, task
+	 * switch or debug-register access) caused it. BS is not required:
+	 * as a PVH domU under Xen in QEMU TCG, about one single-step #DB in
+	 * 10,000 arrives without it (seen in this count); they are counted.
+	 */
+	if (!s->chain || (dr6 & DR6_OTHER_CAUSES))
 		return false;		/* not ours: stays a fatal #DB */
+	if (!(dr6 & DR6_BS))
+		__atomic_fetch_add(&steps_without_bs, 1, __ATOMIC_RELAXED);
 	write_dr6(DR6_CLEAR);
 	track_calls(s, regs);
 	if (s->check_unwind)
@@ -372,8 +385,9 @@ static void step_through_a_site_being_switched(struct kunit *test)
 		failures += run.failures[cpu];
 		rounds += run.rounds[cpu];
 	}
-	kunit_info(test, "%u arm switches; %lu stepped rounds, %lu steps, %lu bad traces",
-		   LIVE_SWITCHES + 1, rounds, steps, failures);
+	kunit_info(test, "%u arm switches; %lu stepped rounds, %lu steps, %lu bad traces; %lu steps so far reported without DR6.BS",
+		   LIVE_SWITCHES + 1, rounds, steps, failures,
+		   __atomic_load_n(&steps_without_bs, __ATOMIC_RELAXED));
 	KUNIT_EXPECT_EQ(test, failures, 0UL);
 	KUNIT_EXPECT_GT(test, rounds, 0UL);
 }
