@@ -4,6 +4,7 @@
 #
 #   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
+#   make check-xen    the guest as a Xen PVH/PV domU started by xl (slow; dom0 cached)
 #   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
 #   make fuzz         fuzz objtool with libFuzzer for FUZZ_TIME seconds (60)
 #   make defconfig    x86_64_defconfig into $(O)/.config  (also: make hosted_defconfig)
@@ -52,7 +53,7 @@ else
 
 # Goals that must not need (or regenerate) a configuration.
 no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench \
-	fuzz objtool-fuzzer
+	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image
 config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
 config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
 
@@ -136,6 +137,11 @@ guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S 
 	$(filter-out %_hosted.c,$(wildcard $(srctree)/unwind/*.c)) \
 	$(filter-out $(if $(CONFIG_BENCH),,%/bench_updates.c),$(wildcard $(srctree)/bench/*.c))))
 guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
+# The Xen PV boot path (CONFIG_XEN_PV) and its tests: only in the PV image,
+# where they replace the files that write page tables directly.
+xen-pv-srcs := $(filter arch/x86/xen_pv% hypervisor/xen/pv_% tests/guest/test_xen_pv%,$(guest-srcs))
+xen-pv-replaced := arch/x86/text_poke.c arch/x86/smp.c arch/x86/apic.c arch/x86/paging.c
+guest-srcs := $(filter-out $(if $(CONFIG_XEN_PV),$(xen-pv-replaced),$(xen-pv-srcs)),$(guest-srcs))
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
 
 hosted-srcs := $(portable-srcs) $(hosted-engine-srcs) $(patsubst $(srctree)/%,%,$(sort $(wildcard \
@@ -218,6 +224,19 @@ objtool-fuzzer: $(OBJTOOL_FUZZER)
 fuzz: $(OBJTOOL_FUZZER)
 	$(Q)$(srctree)/scripts/fuzz-objtool.sh $(OBJTOOL_FUZZER) $(FUZZ_TIME)
 
+# pvwait: runs in the dom0 of pvrun's Xen domU path (tools/xen/). Built
+# against the host's libxen-dev, the same Debian version as the dom0's Xen
+# libraries (scripts/xen-dom0.sh pins those to the hypervisor's).
+PVWAIT := $(obj)/tools/xen/pvwait
+pvwait-srcs := $(sort $(wildcard $(srctree)/tools/xen/*.c))
+
+$(PVWAIT): $(pvwait-srcs) $(wildcard $(srctree)/tools/xen/*.h)
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) HOSTLD $@
+	$(Q)$(CC) $(filter-out -I%,$(OBJTOOL_CFLAGS)) $(pvwait-srcs) -o $@ -lxenctrl -lxenstore
+
+xen-tools: $(PVWAIT)
+
 # Every object records its plain C static call sites (objtool
 # static-calls, in the compile rules above) and gets its ORC unwind
 # tables (objtool orc; the link sorts them with orc-sort). A new objtool
@@ -275,8 +294,25 @@ bench: hosted-build
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(BENCH_O) all
 	$(Q)$(srctree)/scripts/bench.sh $(BENCH_O)/pvpatch.elf $(HOSTED_O)
 
-check: guest-build hosted-build
-	$(Q)$(RUN_TESTS) --group check --image $(GUEST_O)/pvpatch.elf --hosted-dir $(HOSTED_O)
+# The Xen PV image (x86_64_xen_defconfig): the check's xen-pv-dom0 run.
+XEN_PV_O := $(BUILD_ROOT)/x86_64-xen
+
+xen-pv-image: deps
+	$(Q)test -f $(XEN_PV_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(XEN_PV_O) x86_64_xen_defconfig >/dev/null
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(XEN_PV_O) all
+
+check: guest-build hosted-build xen-pv-image
+	$(Q)$(RUN_TESTS) --group check --image $(GUEST_O)/pvpatch.elf --hosted-dir $(HOSTED_O) \
+		--xen-pv-image $(XEN_PV_O)/pvpatch.elf
+
+# The Xen domU paths: the guest image as a PVH domU, the Xen PV image as a
+# PV domU (SKIPs while an image has no Xen PV entry). Xen and a Debian dom0
+# in TCG, ~20-60 s per run, so not part of check. The dom0 is built once
+# and cached (scripts/xen-dom0.sh, needs root).
+check-xen: guest-build xen-pv-image
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) xen-tools
+	$(Q)$(srctree)/scripts/xen-dom0.sh
+	$(Q)$(srctree)/scripts/check-xen.sh $(GUEST_O)/pvpatch.elf $(XEN_PV_O)/pvpatch.elf
 
 clean:
 	$(Q)rm -rf $(obj)/guest-obj $(obj)/hosted-obj $(GUEST_IMAGE) $(HOSTED_TESTS) $(obj)/guest.lds
@@ -285,9 +321,9 @@ distclean:
 	$(Q)rm -rf build
 
 help:
-	@sed -n '3,16p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,17p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
 .PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help \
-	fuzz objtool-fuzzer
+	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image
 
 endif # mixed-goals

@@ -128,6 +128,11 @@ static size_t irq_sites(void)
 
 void pvops_set_irq_arm(bool call)
 {
+	/* A Xen PV guest's inline arm is the Xen one (asm/xen_pv_arms.h),
+	 * which this switch and its int3 emulation do not know yet. */
+	if (cpu_feature_enabled(X86_FEATURE_XENPV))
+		panic("pvops: live irq arm switch is not supported in a Xen PV guest yet");
+
 	size_t bytes = (irq_sites() + 1) * sizeof(struct text_poke_loc), n = 0;
 	struct text_poke_loc *locs = platform_alloc(bytes);
 

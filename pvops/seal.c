@@ -21,22 +21,39 @@ static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm)
 {
 	const struct native_arm *arm = pvops_native_arm(s->op);
 	const uint8_t *have = pvop_site_addr(s);
-	uint8_t want[16];
+	uint8_t want[32];
+	const uint8_t *inline_bytes = arm ? arm->bytes : NULL;
+	size_t inline_len = arm ? arm->len : 0;
+	const char *inline_name = "inline";
 
-	if (!arm || s->len > sizeof(want) || s->len < arm->len)
+#ifdef CONFIG_XEN_PV
+	uint8_t xen_arm[XEN_PV_ARM_MAX];
+
+	if (arm && cpu_feature_enabled(X86_FEATURE_XENPV)) {
+		inline_len = pvops_xen_pv_arm(s->op, xen_arm, sizeof(xen_arm));
+		inline_bytes = xen_arm;
+		inline_name = "Xen PV";
+	}
+#endif
+	if (!arm)
 		return 0;	/* not an inline op: a plain static call */
+	if (s->len > sizeof(want) || s->len < inline_len || !inline_len) {
+		printk("seal: pvop %s site %p: %u bytes, its %s arm %zu\n",
+		       pvops_op_name(s->op), (void *)have, s->len, inline_name, inline_len);
+		return 1;
+	}
 	if (call_arm) {
 		if (have[0] == 0xe8)
 			return 0;
 	} else {
-		memcpy(want, arm->bytes, arm->len);
-		fill_nops(want + arm->len, s->len - arm->len);
+		memcpy(want, inline_bytes, inline_len);
+		fill_nops(want + inline_len, s->len - inline_len);
 		if (memcmp(have, want, s->len) == 0)
 			return 0;
 	}
 	printk("seal: pvop %s site %p holds %02x %02x %02x, not its %s arm\n",
 	       pvops_op_name(s->op), (void *)have, have[0], have[1], have[2],
-	       call_arm ? "call" : "inline");
+	       call_arm ? "call" : inline_name);
 	return 1;
 }
 

@@ -15,6 +15,7 @@ libclang-rt-14-dev
 qemu-system-x86
 gnuplot-nox
 libxen-dev
+debootstrap cpio
 xen-hypervisor-4.17-amd64
 linux-source-6.1
 "

@@ -12,6 +12,9 @@
 #include <asm/unwind_hints.h>
 #include <xen/elfnote.h>
 
+	/* A Xen PV image (CONFIG_XEN_PV) must not offer this entry too:
+	 * Xen would boot it as PVH. Its notes are in xen_pv_head.S. */
+#ifndef CONFIG_XEN_PV
 	.section .note.Xen, "a"
 	.balign 4
 	.long 4				/* name size: "Xen\0" */
@@ -19,6 +22,7 @@
 	.long XEN_ELFNOTE_PHYS32_ENTRY
 	.asciz "Xen"
 	.long pvh_entry
+#endif
 
 	.section .text.boot, "ax"
 	.code32

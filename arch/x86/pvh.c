@@ -13,14 +13,15 @@ struct boot_info boot_info;
 
 extern char __image_start[], __image_end[];
 
-static void reserve(uint64_t start, uint64_t size)
+/* Shared with the Xen PV boot path (xen_pv_setup.c). */
+void boot_info_reserve(uint64_t start, uint64_t size)
 {
 	if (boot_info.nr_reserved < MAX_MEMORY_REGIONS)
 		boot_info.reserved[boot_info.nr_reserved++] =
 			(struct memory_region){ start, size };
 }
 
-static void add_ram(uint64_t start, uint64_t size)
+void boot_info_add_ram(uint64_t start, uint64_t size)
 {
 	if (boot_info.nr_ram_regions < MAX_MEMORY_REGIONS)
 		boot_info.ram[boot_info.nr_ram_regions++] =
@@ -46,17 +47,17 @@ void pvh_parse_start_info(uint32_t start_info_pa)
 
 	if (!si || si->magic != XEN_HVM_START_MAGIC_VALUE)
 		panic("PVH start info at 0x%x has bad magic", start_info_pa);
-	reserve((uintptr_t)__image_start, __image_end - __image_start);
-	reserve(start_info_pa, sizeof(*si));
+	boot_info_reserve((uintptr_t)__image_start, __image_end - __image_start);
+	boot_info_reserve(start_info_pa, sizeof(*si));
 	boot_info.cmdline = "";
 	if (si->cmdline_paddr) {
 		boot_info.cmdline = (const char *)(uintptr_t)si->cmdline_paddr;
-		reserve(si->cmdline_paddr, string_size(boot_info.cmdline));
+		boot_info_reserve(si->cmdline_paddr, string_size(boot_info.cmdline));
 	}
 	boot_info.acpi_rsdp = si->rsdp_paddr;
 	if (si->version < 1 || !si->memmap_entries) {
 		/* Xen's dom0 start info has none: ask Xen. */
-		int rc = xen_memory_map(add_ram);
+		int rc = xen_memory_map(boot_info_add_ram);
 
 		if (rc)
 			panic("PVH start info version %u has no memory map, and Xen gave none (%d)",
@@ -67,9 +68,9 @@ void pvh_parse_start_info(uint32_t start_info_pa)
 	const struct hvm_memmap_table_entry *map =
 		(const void *)(uintptr_t)si->memmap_paddr;
 
-	reserve(si->memmap_paddr, si->memmap_entries * sizeof(*map));
+	boot_info_reserve(si->memmap_paddr, si->memmap_entries * sizeof(*map));
 	for (uint32_t i = 0; i < si->memmap_entries; i++) {
 		if (map[i].type == XEN_HVM_MEMMAP_TYPE_RAM)
-			add_ram(map[i].addr, map[i].size);
+			boot_info_add_ram(map[i].addr, map[i].size);
 	}
 }

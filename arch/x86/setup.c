@@ -19,7 +19,8 @@ struct cpu cpus[CONFIG_NR_CPUS];
 
 extern char boot_stack_bottom[], boot_stack_top[];
 
-void percpu_early_init(void)
+/* The boot CPU's struct cpu; the boot path then points %gs at it. */
+struct cpu *percpu_boot_cpu(void)
 {
 	struct cpu *bsp = &cpus[0];
 
@@ -27,7 +28,12 @@ void percpu_early_init(void)
 	bsp->id = 0;
 	bsp->stack_bottom = (uintptr_t)boot_stack_bottom;
 	bsp->stack_top = (uintptr_t)boot_stack_top;
-	wrmsr(MSR_GS_BASE, (uintptr_t)bsp);
+	return bsp;
+}
+
+void percpu_early_init(void)
+{
+	wrmsr(MSR_GS_BASE, (uintptr_t)percpu_boot_cpu());
 }
 
 __noreturn void x86_start(uint32_t start_info_pa);

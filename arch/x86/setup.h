@@ -6,6 +6,9 @@
 #include <stdint.h>
 
 void pvh_parse_start_info(uint32_t start_info_pa);
+void boot_info_reserve(uint64_t start, uint64_t size);
+void boot_info_add_ram(uint64_t start, uint64_t size);
 void percpu_early_init(void);
+struct cpu *percpu_boot_cpu(void);
 
 #endif

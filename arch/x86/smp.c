@@ -64,25 +64,6 @@ static void timer_interrupt(struct pt_regs *regs)
 	this_cpu()->timer_ticks++;
 }
 
-static void wake_interrupt(struct pt_regs *regs)
-{
-	this_cpu()->ipis_received++;
-}
-
-static void call_interrupt(struct pt_regs *regs)
-{
-	struct cpu *c = this_cpu();
-	void (*fn)(void *) = c->ipi_call.fn;
-	void *arg = c->ipi_call.arg;
-
-	c->ipis_received++;
-	if (fn) {
-		fn(arg);
-		/* Release: the caller may reuse the slot once it sees NULL. */
-		__atomic_store_n(&c->ipi_call.fn, NULL, __ATOMIC_RELEASE);
-	}
-}
-
 /* Idle: run handed-over tasks; otherwise sleep until an interrupt. */
 static __noreturn void idle_loop(void)
 {
@@ -179,8 +160,8 @@ void arch_smp_init(void)
 	struct cpu *bsp = this_cpu();
 
 	set_irq_handler(VECTOR_TIMER, timer_interrupt);
-	set_irq_handler(VECTOR_IPI_CALL, call_interrupt);
-	set_irq_handler(VECTOR_IPI_WAKE, wake_interrupt);
+	set_irq_handler(VECTOR_IPI_CALL, smp_call_interrupt);
+	set_irq_handler(VECTOR_IPI_WAKE, smp_wake_interrupt);
 	/* The 8259 PICs are unused; mask them so stray IRQs stay away. */
 	outb(0x21, 0xff);
 	outb(0xa1, 0xff);

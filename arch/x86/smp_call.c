@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <asm/apic.h>
 #include <asm/percpu.h>
+#include <asm/smp.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <pvpatch/platform.h>
@@ -52,6 +53,26 @@ void on_each_cpu(void (*fn)(void *arg), void *arg, bool wait)
 			wait_for_slot(&cpus[cpu].ipi_call);
 	}
 	spin_unlock(&call_lock);
+}
+
+/* The two IPI vectors' handlers (LAPIC vectors, or Xen PV event channels). */
+void smp_wake_interrupt(struct pt_regs *regs)
+{
+	this_cpu()->ipis_received++;
+}
+
+void smp_call_interrupt(struct pt_regs *regs)
+{
+	struct cpu *c = this_cpu();
+	void (*fn)(void *) = c->ipi_call.fn;
+	void *arg = c->ipi_call.arg;
+
+	c->ipis_received++;
+	if (fn) {
+		fn(arg);
+		/* Release: the caller may reuse the slot once it sees NULL. */
+		__atomic_store_n(&c->ipi_call.fn, NULL, __ATOMIC_RELEASE);
+	}
 }
 
 static void serialize_this_cpu(void *unused)

@@ -8,6 +8,7 @@
  */
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/pvops.h>
@@ -22,9 +23,14 @@ _Static_assert(sizeof(struct vcpu_time_info) == sizeof(struct pvclock_vcpu_time_
 static struct pvclock_vcpu_time_info time_areas[CONFIG_NR_CPUS] __aligned(64);
 static bool clock_used;
 
-/* Leaf base + 4 (HVM): EBX is this vCPU's id when EAX says it is there. */
+/* Leaf base + 4 (HVM): EBX is this vCPU's id when EAX says it is there.
+ * A PV guest numbers its vCPUs itself (VCPUOP_up): CPU n is vCPU n. */
 static bool xen_vcpu_id(uint32_t *id)
 {
+	if (cpu_feature_enabled(X86_FEATURE_XENPV)) {
+		*id = this_cpu()->id;
+		return true;
+	}
 	struct cpuid_regs r = cpuid_count(xen_cpuid_base() + 4, 0);
 
 	*id = r.ebx;

@@ -5,7 +5,9 @@
  * dom0 (XENFEAT_dom0) writes straight to Xen's console with
  * CONSOLEIO_write. A domU may not (Xen refuses it unless built for
  * debugging); it has a shared ring page that xenconsoled in dom0 drains,
- * found through HVM_PARAM_CONSOLE_PFN and _EVTCHN (xen/io/console.h).
+ * found through HVM_PARAM_CONSOLE_PFN and _EVTCHN (xen/io/console.h),
+ * or, for a PV domU, in start_info, mapped by the PV setup beforehand
+ * (xen_console_set_ring()).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -64,6 +66,12 @@ static void ring_write(const char *text, size_t len)
 	}
 }
 
+void xen_console_set_ring(void *page, uint32_t port)
+{
+	ring = page;
+	ring_port = port;
+}
+
 bool xen_console_init(void)
 {
 	uint64_t pfn, port;
@@ -72,6 +80,10 @@ bool xen_console_init(void)
 		return false;
 	if (is_dom0()) {
 		mode = XEN_CONSOLE_IO;
+		return true;
+	}
+	if (ring) {
+		mode = XEN_CONSOLE_RING;
 		return true;
 	}
 	/* The ring page sits below 4 GiB, inside our identity map. */

@@ -95,6 +95,16 @@ static bool xen_hvm_detect(void)
 
 #define CPUID1_ECX_HYPERVISOR	(1U << 31)
 
+/* Xen overwrote the int3s. */
+static bool page_written(void)
+{
+	for (size_t i = 0; i < sizeof(xen_hypercall_page); i++) {
+		if (xen_hypercall_page[i] != 0xcc)
+			return true;
+	}
+	return false;
+}
+
 /*
  * base + 2: EAX is the number of hypercall pages (always at least one),
  * EBX the MSR. Writing a page's guest-physical address (page aligned;
@@ -106,21 +116,23 @@ bool xen_hypercall_page_install(void)
 {
 	if (page_ready)
 		return true;
-	if (cpu_feature_enabled(X86_FEATURE_XENPV) ||
-	    !(cpuid(1).ecx & CPUID1_ECX_HYPERVISOR))
+	/* A PV kernel's page was written by Xen's domain builder, from
+	 * the HYPERCALL_PAGE note (arch/x86/xen_pv_head.S). */
+	if (cpu_feature_enabled(X86_FEATURE_XENPV)) {
+		__atomic_store_n(&page_ready, page_written(), __ATOMIC_RELEASE);
+		return page_ready;
+	}
+	if (!(cpuid(1).ecx & CPUID1_ECX_HYPERVISOR))
 		return false;
 	uint32_t base = xen_cpuid_base_of(cpuid);
 
 	if (!base)
 		return false;
 	struct cpuid_regs r = cpuid(base + 2);
-	bool written = false;
 
 	wrmsr(r.ebx, (uintptr_t)xen_hypercall_page);
-	for (size_t i = 0; i < sizeof(xen_hypercall_page) && !written; i++)
-		written = xen_hypercall_page[i] != 0xcc;
-	__atomic_store_n(&page_ready, written, __ATOMIC_RELEASE);
-	return written;
+	__atomic_store_n(&page_ready, page_written(), __ATOMIC_RELEASE);
+	return page_ready;
 }
 
 static void xen_hvm_select(void)

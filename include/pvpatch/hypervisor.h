@@ -44,6 +44,8 @@ bool xen_hypercall_page_ready(void);
  */
 bool xen_console_init(void);
 void xen_console_write(const char *text, size_t len);
+/* A PV domU's console ring, mapped by its setup, before xen_console_init(). */
+void xen_console_set_ring(void *page, uint32_t port);
 void xen_shutdown(bool failed);
 uint32_t xen_tsc_khz(void);
 /* Xen's E820 map, each RAM range through add_ram: 0, or an error. */

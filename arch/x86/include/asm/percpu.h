@@ -54,6 +54,13 @@ struct cpu {
 	/* A trap a test is waiting for (arch/x86/traps.c). */
 	struct trap_expectation *expect;
 	unsigned int console_nesting;
+#ifdef CONFIG_XEN_PV
+	/* This vCPU's struct vcpu_info (xen.h), placed here by
+	 * VCPUOP_register_vcpu_info so that the inline irq ops reach its
+	 * event mask %gs-relative (asm/xen_pv_arms.h). 64 bytes, aligned:
+	 * never across a page. */
+	uint8_t xen_vcpu_info[64] __aligned(64);
+#endif
 } __aligned(64);
 
 extern struct cpu cpus[CONFIG_NR_CPUS];

@@ -132,6 +132,28 @@ static inline void native_halt_insn(void)
 #define X86_EFLAGS_IF	(1UL << 9)
 #define X86_EFLAGS_TF	(1UL << 8)
 
+#ifdef CONFIG_XEN_PV
+/*
+ * A Xen PV kernel's interrupt flag is its vCPU's event mask: cli and sti
+ * trap to Xen and leave the mask alone. The pvop sites hold the Xen arm
+ * (asm/xen_pv_arms.h) once patched.
+ */
+#include <pvpatch/pvops.h>
+
+static inline unsigned long local_irq_save(void)
+{
+	unsigned long flags = pv_save_fl();
+
+	pv_irq_disable();
+	return flags;
+}
+
+static inline void local_irq_restore(unsigned long flags)
+{
+	if (flags & X86_EFLAGS_IF)
+		pv_irq_enable();
+}
+#else
 static inline unsigned long local_irq_save(void)
 {
 	unsigned long flags = native_save_fl_insn();
@@ -145,6 +167,7 @@ static inline void local_irq_restore(unsigned long flags)
 	if (flags & X86_EFLAGS_IF)
 		native_irq_enable_insn();
 }
+#endif
 
 /*
  * CPUID is architecturally serializing (Intel SDM vol. 3A, 9.3 "Serializing

@@ -20,9 +20,24 @@
 	".byte %c[pvop_id], 663b - 661b, 0, 0\n\t"			\
 	".popsection\n\t"
 
+#ifdef CONFIG_XEN_PV
+/*
+ * The Xen PV image: a third arm, the Xen one (asm/xen_pv_arms.h), for
+ * X86_FEATURE_XENPV; the call arm comes last so that pvops.irq=call
+ * still wins. The site grows to the longest arm.
+ */
+#include <asm/xen_pv_arms.h>
+#define PVOP_SITE_ASM(name, insns, cond)				\
+	ALTERNATIVE_2(insns, XEN_PV_ARM_##name, X86_FEATURE_XENPV,	\
+		      STATIC_CALL_SITE(pv_##name), cond)		\
+	PVOP_SITE_RECORD
+#define PVOP_SITE_OPERANDS	XEN_PV_ARM_OPERANDS
+#else
 #define PVOP_SITE_ASM(name, insns, cond)				\
 	ALTERNATIVE(insns, STATIC_CALL_SITE(pv_##name), cond)		\
 	PVOP_SITE_RECORD
+#define PVOP_SITE_OPERANDS
+#endif
 
 /* The target preserves every register but %rax (PV_THUNK_RAX). */
 #define PVOP_CALLER_INLINE_RAX(name, ret, params, args, insns, cond)	\
@@ -32,6 +47,7 @@
 		__asm__ __volatile__(PVOP_SITE_ASM(name, insns, cond)	\
 				     : "=a"(__value)			\
 				     : [pvop_id] "i"(PVOP_##name)	\
+				       PVOP_SITE_OPERANDS		\
 				     : "memory", "cc");			\
 		return (ret)__value;					\
 	}
@@ -42,6 +58,7 @@
 	{								\
 		__asm__ __volatile__(PVOP_SITE_ASM(name, insns, cond)	\
 				     : : [pvop_id] "i"(PVOP_##name)	\
+				       PVOP_SITE_OPERANDS		\
 				     : "memory", "cc");			\
 	}
 

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The Xen 64-bit PV boot path (CONFIG_XEN_PV): what its tests look at. */
+#ifndef ARCH_X86_XEN_PV_H
+#define ARCH_X86_XEN_PV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct start_info;
+
+/* Xen's start_info, as given in %rsi at the PV entry. */
+extern const struct start_info *xen_start_info;
+
+/* End of what Xen's initial page tables map (virtual == pseudo-physical). */
+extern uintptr_t xen_pv_mapped_end;
+
+/* PHYSDEVOP_set_iopl's result: 0 when the I/O ports are ours. */
+extern long xen_pv_iopl_status;
+
+/* The trap table (xen_pv_traps.c), and one entry of it. */
+struct trap_info;
+void xen_pv_trap_init(void);
+bool xen_pv_trap_entry(unsigned int vector, struct trap_info *entry);
+
+/* Machine frame of one of our pseudo-physical frames (the P2M list). */
+unsigned long xen_pv_pfn_to_mfn(unsigned long pfn);
+
+/* Map a machine page that is not one of ours (shared_info) at va. */
+void xen_pv_map_machine_page(uintptr_t va, uint64_t maddr, bool writable);
+
+/* W^X for the image on Xen's initial page tables (xen_pv_mmu.c). */
+void xen_pv_protect_image(void);
+/* A domU's console ring from start_info, mapped into a window of ours. */
+void xen_pv_map_domu_console(void);
+
+#endif
