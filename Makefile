@@ -289,10 +289,10 @@ run: guest-build
 
 BENCH_O := $(BUILD_ROOT)/x86_64-bench
 
-bench: hosted-build
+bench: hosted-build xen-pv-image
 	$(Q)test -f $(BENCH_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(BENCH_O) x86_64_bench_defconfig >/dev/null
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(BENCH_O) all
-	$(Q)$(srctree)/scripts/bench.sh $(BENCH_O)/pvpatch.elf $(HOSTED_O)
+	$(Q)$(srctree)/scripts/bench.sh $(BENCH_O)/pvpatch.elf $(HOSTED_O) $(XEN_PV_O)/pvpatch.elf
 
 # The Xen PV image (x86_64_xen_defconfig): the check's xen-pv-dom0 run.
 XEN_PV_O := $(BUILD_ROOT)/x86_64-xen

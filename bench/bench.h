@@ -28,6 +28,8 @@ static inline uint64_t bench_cycles(void)
 void bench_calls(void);
 void bench_updates(void);
 void bench_irq_ops(void);
+/* bench_irq_xen_pv.c: bench_irq_ops() in a Xen PV guest (CONFIG_XEN_PV). */
+void bench_irq_ops_xen_pv(void);
 void bench_unwind(void);
 
 /* bench_retpoline.c: calls the function whose address is in %rax. For
@@ -36,5 +38,16 @@ void bench_retpoline_rax(void);
 
 /* Runs the benchmarks named by the bench= boot argument; false if none. */
 bool bench_run_requested(void);
+
+/* A function timing n runs of body: the cycles they took in all. */
+#define BENCH_LOOP(name, body)						\
+	static __noinline uint64_t name(unsigned long n)		\
+	{								\
+		uint64_t t0 = bench_cycles();				\
+		for (unsigned long i = 0; i < n; i++) {			\
+			body;						\
+		}							\
+		return bench_cycles() - t0;				\
+	}
 
 #endif

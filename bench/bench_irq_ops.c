@@ -123,29 +123,19 @@ IRQ_OP(retpoline, irq_disable, RETPOLINE, "rax", SITE_CLOBBERS)
 IRQ_OP(retpoline, irq_enable, RETPOLINE, "rax", SITE_CLOBBERS)
 #endif
 
-#define LOOP(name, body)						\
-	static __noinline uint64_t name(unsigned long n)		\
-	{								\
-		uint64_t t0 = bench_cycles();				\
-		for (unsigned long i = 0; i < n; i++) {			\
-			body;						\
-		}							\
-		return bench_cycles() - t0;				\
-	}
-
-LOOP(empty_loop, barrier())
+BENCH_LOOP(empty_loop, barrier())
 
 /* The ops as a user of the pvops API writes them. */
 #define SAVE_FL_LOOP(way)						\
-	LOOP(way##_save_fl_loop, (void)way##_save_fl())
+	BENCH_LOOP(way##_save_fl_loop, (void)way##_save_fl())
 #define DISABLE_ENABLE_LOOP(way)					\
-	LOOP(way##_disable_enable_loop, way##_irq_disable(); way##_irq_enable())
+	BENCH_LOOP(way##_disable_enable_loop, way##_irq_disable(); way##_irq_enable())
 #define SAVE_RESTORE_LOOP(way)						\
-	LOOP(way##_save_restore_loop,					\
-	     unsigned long flags = way##_save_fl();			\
-	     way##_irq_disable();					\
-	     if (flags & X86_EFLAGS_IF)					\
-		     way##_irq_enable())
+	BENCH_LOOP(way##_save_restore_loop,				\
+		   unsigned long flags = way##_save_fl();		\
+		   way##_irq_disable();					\
+		   if (flags & X86_EFLAGS_IF)				\
+			   way##_irq_enable())
 
 enum irq_bench_op {
 	OP_SAVE_FL,
@@ -276,6 +266,13 @@ void bench_irq_ops(void)
 	unsigned long n = BENCH_CALL_ITERATIONS;
 	uint64_t cycles[NR_OPS][NR_WAYS];
 
+#ifdef CONFIG_XEN_PV
+	/* Ring 3 under Xen: no cli/sti for the raw rows; the Xen arms. */
+	if (cpu_feature_enabled(X86_FEATURE_XENPV)) {
+		bench_irq_ops_xen_pv();
+		return;
+	}
+#endif
 #ifdef CONFIG_PLATFORM_GUEST
 	const char *arm = cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL) ?
 			  "call" : "inline";

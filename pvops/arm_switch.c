@@ -126,12 +126,21 @@ static size_t irq_sites(void)
 	return n;
 }
 
-void pvops_set_irq_arm(bool call)
+const char *pvops_irq_arm_switch_unsupported(void)
 {
 	/* A Xen PV guest's inline arm is the Xen one (asm/xen_pv_arms.h),
 	 * which this switch and its int3 emulation do not know yet. */
 	if (cpu_feature_enabled(X86_FEATURE_XENPV))
-		panic("pvops: live irq arm switch is not supported in a Xen PV guest yet");
+		return "live irq arm switch is not supported in a Xen PV guest yet";
+	return NULL;
+}
+
+void pvops_set_irq_arm(bool call)
+{
+	const char *unsupported = pvops_irq_arm_switch_unsupported();
+
+	if (unsupported)
+		panic("pvops: %s", unsupported);
 
 	size_t bytes = (irq_sites() + 1) * sizeof(struct text_poke_loc), n = 0;
 	struct text_poke_loc *locs = platform_alloc(bytes);

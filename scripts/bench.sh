@@ -5,7 +5,10 @@
 # guest under QEMU TCG (emulated: compare rows as ratios, not absolutes),
 # then one chart per run of its irq-op table.
 #
-#   scripts/bench.sh GUEST_IMAGE HOSTED_DIR
+#   scripts/bench.sh GUEST_IMAGE HOSTED_DIR [XEN_PV_IMAGE]
+#
+# With XEN_PV_IMAGE, also the irq ops' Xen arms in a Xen PV dom0
+# (scripts/bench-xen.sh), or a line saying why not (Xen not installed).
 #
 # Each run's "# irqdata" lines go to irq/RUN.dat next to GUEST_IMAGE,
 # headed by "# irqenv guest|hosted ...", which titles its chart
@@ -13,6 +16,7 @@
 set -eu
 image=$1
 hosted=$2
+xen_image=${3:-}
 scripts=$(dirname "$0")
 out=$(dirname "$image")/irq
 
@@ -49,6 +53,16 @@ done
 # The runs above boot the irq ops' inline arm; this one shows the call arm.
 run guest-smp1-call "guest, QEMU TCG -smp 1, pvops.irq=call (emulated: ratios only)" \
 	"$scripts/bench-guest.sh" "$image" 1 "bench=irq pvops.irq=call"
+
+if [ -n "$xen_image" ]; then
+	if why=$("$scripts/bench-xen.sh" --probe); then
+		run xen-pv-smp1 "Xen PV dom0, Xen 4.17 in QEMU TCG -smp 1 (emulated: ratios only)" \
+			"$scripts/bench-xen.sh" "$xen_image"
+	else
+		echo
+		echo "== Xen PV: not run: $why =="
+	fi
+fi
 
 echo
 echo "== objtool throughput (host; MB of executable sections per second, best of 3) =="

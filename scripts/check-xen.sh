@@ -7,7 +7,8 @@
 # usage: scripts/check-xen.sh IMAGE [PV_IMAGE]
 #
 #   pvh        the whole guest suite of IMAGE as a PVH domU (2 vCPUs)
-#   pv         PV_IMAGE (default: IMAGE) as a PV domU: SKIPs while that image
+#   pv         the whole guest suite of PV_IMAGE (default: IMAGE) as a PV domU
+#              (2 vCPUs): SKIPs while that image
 #              has no Xen PV entry
 #   pvh-crash-ud  the guest's deliberate #UD: its panic must end the domain
 #              with shutdown reason crash and be shown
@@ -66,7 +67,7 @@ run() {
 "$srctree/tools/xen/standin-image" hang "$tmp/hang.elf"
 
 run pvh 0 '^[0-9]+ passed, 0 failed' --hv xen --domu pvh --smp 2 --timeout 300 "$image"
-run pv 0 '^[0-9]+ passed, 0 failed' --hv xen --domu pv --timeout 120 "$pv_image"
+run pv 0 '^[0-9]+ passed, 0 failed' --hv xen --domu pv --smp 2 --timeout 120 "$pv_image"
 run pvh-crash-ud 0 '^PASS ' --hv xen --domu pvh --timeout 60 \
 	--append crash=ud --expect-crash 'vector 6 \(#UD\)' "$image"
 run pvh-triple-fault 1 'domU triple-faulted' \

@@ -16,6 +16,8 @@ extern uintptr_t xen_pv_mapped_end;
 
 /* PHYSDEVOP_set_iopl's result: 0 when the I/O ports are ours. */
 extern long xen_pv_iopl_status;
+/* PHYSDEVOP_set_iopl for the calling vCPU: Xen keeps the IOPL per vCPU. */
+long xen_pv_take_io_ports(void);
 
 /* The trap table (xen_pv_traps.c), and one entry of it. */
 struct trap_info;

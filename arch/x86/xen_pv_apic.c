@@ -112,9 +112,17 @@ uint64_t tsc_khz(void)
 	return t->tsc_shift >= 0 ? khz >> t->tsc_shift : khz << -t->tsc_shift;
 }
 
+/* Xen refuses a periodic timer faster than this (EINVAL). */
+#define XEN_MIN_PERIOD_NS	1000000ULL
+
+/* Faster rates than Xen gives run at its fastest: callers count ticks
+ * and read the clock, they do not rely on the exact rate. */
 void apic_timer_start_hz(unsigned int hz)
 {
-	struct vcpu_set_periodic_timer periodic = { .period_ns = NS_PER_SEC / hz };
+	uint64_t period = NS_PER_SEC / hz;
+	struct vcpu_set_periodic_timer periodic = {
+		.period_ns = period < XEN_MIN_PERIOD_NS ? XEN_MIN_PERIOD_NS : period,
+	};
 	long rc = xen_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_set_periodic_timer,
 				 this_cpu()->id, (uintptr_t)&periodic);
 

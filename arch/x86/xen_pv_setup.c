@@ -61,7 +61,8 @@ static void set_gs_base(struct cpu *cpu)
 		xen_shutdown(true);
 }
 
-static long take_io_ports(void)
+/* Per vCPU: each CPU takes them for itself (xen_pv_ap_start()). */
+long xen_pv_take_io_ports(void)
 {
 	struct physdev_set_iopl iopl = { .iopl = 3 };
 
@@ -107,7 +108,7 @@ __noreturn void xen_pv_start(const struct start_info *si)
 	/* The hypercall page and the console ask for it. */
 	cpu_feature_set(X86_FEATURE_XENPV);
 	set_gs_base(percpu_boot_cpu());
-	xen_pv_iopl_status = take_io_ports();
+	xen_pv_iopl_status = xen_pv_take_io_ports();
 	xen_pv_map_domu_console();
 	arch_console_init();
 	printk("pvpatch guest: x86-64, Xen PV entry\n");

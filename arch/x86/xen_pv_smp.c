@@ -66,6 +66,13 @@ __noreturn void xen_pv_ap_start(unsigned int cpu)
 
 	if (this_cpu() != c)
 		panic("xen-pv: cpu %u started with %%gs at cpu %u", cpu, this_cpu()->id);
+	/* The ports the boot CPU has (io_delay, the debug exit), here too. */
+	if (!xen_pv_iopl_status) {
+		long rc = xen_pv_take_io_ports();
+
+		if (rc)
+			panic("xen-pv: cpu %u: PHYSDEVOP_set_iopl: %ld", cpu, rc);
+	}
 	hypervisor_cpu_online();
 	xen_pv_timer_start(cpu);
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);

@@ -10,6 +10,7 @@
  * state over) where the Xen arms of the inline irq ops find it
  * %gs-relative. The keys then point at the C versions, which the call
  * arm uses; the default arm is the inline Xen one (asm/xen_pv_arms.h).
+ * flush_tlb_multi becomes one MMUEXT_TLB_FLUSH_MULTI (pv_tlb.c).
  */
 #include <asm/cpufeatures.h>
 #include <asm/page.h>
@@ -64,6 +65,7 @@ static void xen_pv_select(void)
 	xen_pv_map_machine_page((uintptr_t)shared_info_window,
 				xen_start_info->shared_info, true);
 	xen_pv_shared_info = (struct shared_info *)shared_info_window;
+	xen_pv_mask_all_ports();
 	register_callback(CALLBACKTYPE_event, xen_pv_event_entry);
 	register_callback(CALLBACKTYPE_failsafe, xen_pv_failsafe_entry);
 	register_vcpu_info(0);
@@ -78,6 +80,7 @@ static void xen_pv_select(void)
 	pvops_note_target(PVOP_irq_enable, "xen_pv_irq_enable__thunk");
 	pvops_note_target(PVOP_safe_halt, "xen_pv_safe_halt__thunk");
 	pvops_note_target(PVOP_halt, "xen_pv_halt__thunk");
+	xen_pv_tlb_select();
 	xen_clock_select();
 	printk("xen-pv: vcpu_info of cpu 0 at %p, shared_info %#lx at %p; irq ops %s\n",
 	       (void *)cpus[0].xen_vcpu_info, xen_start_info->shared_info,

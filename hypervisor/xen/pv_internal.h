@@ -20,7 +20,9 @@ extern struct shared_info *xen_pv_shared_info;
 extern uint64_t xen_pv_upcalls[CONFIG_NR_CPUS];
 
 struct vcpu_info *xen_pv_vcpu_info(void);
-/* The handler of a port bound to cpu's vCPU (NULL: none). */
+/* Mask every port, once shared_info is mapped (pv_irq.c). */
+void xen_pv_mask_all_ports(void);
+/* The handler of a port bound to cpu's vCPU (NULL: none); unmasks it. */
 int xen_pv_bind_port_handler(evtchn_port_t port, unsigned int cpu,
 			     xen_pv_port_handler_t handler);
 
@@ -41,9 +43,20 @@ void xen_pv_halt__thunk(void);
 /* VIRQ_TIMER's port per CPU, and starting it (pv_timer.c). */
 extern evtchn_port_t xen_pv_timer_port[CONFIG_NR_CPUS];
 void xen_pv_timer_start(unsigned int cpu);
+/* A timer event one period ahead that also wakes a blocked vCPU. */
+void xen_pv_arm_wakeup(void);
 
 /* Each IPI vector of cpu as an event channel (arch/x86/xen_pv_apic.c). */
 void xen_pv_bind_ipis(unsigned int cpu);
+
+/* flush_tlb_multi through MMUEXT_TLB_FLUSH_MULTI (pv_tlb.c). */
+struct xen_pv_tlb_stats {
+	uint64_t hypercalls;	/* mmuext ops issued */
+	uint64_t vcpus;		/* vCPUs named in them */
+};
+extern struct xen_pv_tlb_stats xen_pv_tlb_stats;
+void xen_pv_flush_tlb_multi(const uint64_t *cpumask, uintptr_t start, uintptr_t end);
+void xen_pv_tlb_select(void);
 
 /* xen_pv_entry.S */
 void xen_pv_event_entry(void);

@@ -77,6 +77,7 @@ void xen_pv_irq_enable(void)
  * atomically; we return with events enabled and the upcall run. */
 void xen_pv_safe_halt(void)
 {
+	xen_pv_arm_wakeup();
 	xen_hypercall2(__HYPERVISOR_sched_op, SCHEDOP_block, 0);
 }
 
@@ -88,6 +89,7 @@ void xen_pv_halt(void)
 	uint8_t masked = vi->evtchn_upcall_mask;
 
 	if (masked) {
+		xen_pv_arm_wakeup();
 		xen_hypercall2(__HYPERVISOR_sched_op, SCHEDOP_block, 0);
 		vi->evtchn_upcall_mask = 1;
 	} else {
@@ -109,13 +111,41 @@ void (*const xen_pv_force_upcall_ptr)(void) = xen_pv_force_upcall__thunk;
 void (*const xen_pv_safe_halt_ptr)(void) = xen_pv_safe_halt__thunk;
 void (*const xen_pv_halt_ptr)(void) = xen_pv_halt__thunk;
 
+static void mask_port(evtchn_port_t port)
+{
+	__atomic_fetch_or(&xen_pv_shared_info->evtchn_mask[port / BITS_PER_WORD],
+			  1UL << (port % BITS_PER_WORD), __ATOMIC_SEQ_CST);
+}
+
+/*
+ * Every port starts masked (xen_pv_mask_all_ports()): an event nobody
+ * handles, such as xenconsoled's notifications on a domU's console port
+ * (we poll that ring), would otherwise run upcalls and end SCHEDOP_block
+ * early. Binding a handler unmasks the port; EVTCHNOP_unmask also
+ * delivers an event that is already pending.
+ */
+void xen_pv_mask_all_ports(void)
+{
+	struct shared_info *s = xen_pv_shared_info;
+
+	for (size_t w = 0; w < sizeof(s->evtchn_mask) / sizeof(s->evtchn_mask[0]); w++)
+		__atomic_store_n(&s->evtchn_mask[w], ~(xen_ulong_t)0, __ATOMIC_SEQ_CST);
+}
+
 int xen_pv_bind_port_handler(evtchn_port_t port, unsigned int cpu,
 			     xen_pv_port_handler_t handler)
 {
+	struct evtchn_unmask unmask = { .port = port };
+
 	if (port >= XEN_PV_MAX_PORTS || cpu >= CONFIG_NR_CPUS)
 		return -1;
+	if (!handler)
+		mask_port(port);
 	port_cpu[port] = cpu;
 	__atomic_store_n(&port_handlers[port], handler, __ATOMIC_RELEASE);
+	if (handler && xen_hypercall2(__HYPERVISOR_event_channel_op, EVTCHNOP_unmask,
+				      (uintptr_t)&unmask))
+		return -1;
 	return 0;
 }
 
@@ -124,10 +154,13 @@ static void handle_port(evtchn_port_t port, struct pt_regs *regs)
 	xen_pv_port_handler_t handler = port < XEN_PV_MAX_PORTS ?
 		__atomic_load_n(&port_handlers[port], __ATOMIC_ACQUIRE) : NULL;
 
-	if (handler)
+	if (handler) {
 		handler(port, regs);
-	else
-		printk("xen-pv: event on unbound port %u\n", port);
+		return;
+	}
+	/* Unbound since (a closed port): keep it quiet from now on. */
+	mask_port(port);
+	printk("xen-pv: event on unbound port %u: masked\n", port);
 }
 
 /* Ports of word w bound to cpu (ports beyond our table: every CPU's). */

@@ -5,10 +5,18 @@
  * struct cpu's timer_ticks as the LAPIC timer is in the PVH image.
  * Xen coalesces: periods that pass while events are masked leave one
  * pending event, not one each.
+ *
+ * Xen runs a vCPU's periodic timer only while the vCPU runs: a blocked
+ * one (SCHEDOP_block, the halts) gets no tick from it and would sleep
+ * until some other event. The halts arm the single-shot timer for one
+ * period ahead first (xen_pv_arm_wakeup), which fires blocked or not,
+ * on the same VIRQ_TIMER.
  */
 #include <asm/percpu.h>
+#include <asm/traps.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#include "../pvclock.h"
 #include "pv_internal.h"
 #include <xen/vcpu.h>
 
@@ -16,9 +24,44 @@
 
 evtchn_port_t xen_pv_timer_port[CONFIG_NR_CPUS];
 
-static void timer_event(evtchn_port_t port, struct pt_regs *regs)
+void dispatch_trap(struct pt_regs *regs);
+
+static void timer_tick(struct pt_regs *regs)
 {
 	this_cpu()->timer_ticks++;
+}
+
+/* As VECTOR_TIMER, so that set_irq_handler() reaches the Xen timer too
+ * (tests sample the interrupted context from it). */
+static void timer_event(evtchn_port_t port, struct pt_regs *regs)
+{
+	uint64_t vector = regs->vector;
+
+	regs->vector = VECTOR_TIMER;
+	dispatch_trap(regs);
+	regs->vector = vector;
+}
+
+/* Xen system time: the clock sched_clock uses, or vcpu_info's copy. */
+static uint64_t xen_system_time_ns(void)
+{
+	if (xen_clock_used())
+		return xen_sched_clock();
+	return pvclock_read_ns((const volatile struct pvclock_vcpu_time_info *)
+			       &xen_pv_vcpu_info()->time);
+}
+
+void xen_pv_arm_wakeup(void)
+{
+	struct vcpu_set_singleshot_timer oneshot = {
+		.timeout_abs_ns = xen_system_time_ns() + NS_PER_SEC / CONFIG_TIMER_HZ,
+	};
+	unsigned int cpu = this_cpu()->id;
+	long rc = xen_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_set_singleshot_timer,
+				 cpu, (uintptr_t)&oneshot);
+
+	if (rc)
+		panic("xen-pv: cpu %u: VCPUOP_set_singleshot_timer: %ld", cpu, rc);
 }
 
 /* On the vCPU itself, with its events still masked. */
@@ -35,6 +78,8 @@ void xen_pv_timer_start(unsigned int cpu)
 		panic("xen-pv: cpu %u: binding VIRQ_TIMER failed (%ld, port %u)",
 		      cpu, rc, bind.port);
 	xen_pv_timer_port[cpu] = bind.port;
+	if (cpu == 0)
+		set_irq_handler(VECTOR_TIMER, timer_tick);
 	rc = xen_hypercall3(__HYPERVISOR_vcpu_op, VCPUOP_set_periodic_timer, cpu,
 			    (uintptr_t)&periodic);
 	if (rc)

@@ -39,6 +39,20 @@ static inline long xen_hypercall3(unsigned int op, unsigned long a1,
 	return result;
 }
 
+static inline long xen_hypercall4(unsigned int op, unsigned long a1,
+				  unsigned long a2, unsigned long a3,
+				  unsigned long a4)
+{
+	register unsigned long r10 __asm__("r10") = a4;
+	long result;
+
+	__asm__ __volatile__("call *%[stub]"
+			     : "=a"(result), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10)
+			     : [stub] "r"(xen_hypercall_page + op * 32)
+			     : "rcx", "r8", "r11", "memory");
+	return result;
+}
+
 static inline long xen_hypercall2(unsigned int op, unsigned long a1, unsigned long a2)
 {
 	return xen_hypercall3(op, a1, a2, 0);

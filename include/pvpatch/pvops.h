@@ -96,6 +96,8 @@ const struct pvops_backend *pvops_backend(void);
  * arm is X86_FEATURE_PV_IRQ_CALL.
  */
 void pvops_set_irq_arm(bool call);
+/* NULL when pvops_set_irq_arm() can run in this guest, else why not. */
+const char *pvops_irq_arm_switch_unsupported(void);
 extern unsigned long pvops_arm_switches;
 const char *pvops_op_name(enum pvop_id op);
 /* The function a key points at, by name where the backend told us. */

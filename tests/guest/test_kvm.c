@@ -43,6 +43,14 @@ static void require_feature(struct kunit *test, unsigned int feature,
 		   kvm_hypercalls_refused() ? ": the host refuses our hypercalls" : "");
 }
 
+/* A Xen PV kernel runs in ring 3 without a local APIC: hlt faults (cli
+ * and sti trap to Xen), and its interrupts are event channels. */
+static void require_native_cpu(struct kunit *test, const char *needs)
+{
+	if (cpu_feature_enabled(X86_FEATURE_XENPV))
+		kunit_skip(test, "Xen PV: %s", needs);
+}
+
 static void require_two_cpus(struct kunit *test)
 {
 	if (num_online_cpus() < 2)
@@ -156,8 +164,11 @@ static void apic_eoi_clears_a_set_pv_eoi_bit(struct kunit *test)
 {
 	struct cpu *c = this_cpu();
 	volatile uint32_t word = 1, *saved_word;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	uint64_t before = c->pv_eois;
+
+	require_native_cpu(test, "no local APIC to EOI (event channels)");
+	flags = local_irq_save();
 
 	saved_word = c->pv_eoi_word;
 	c->pv_eoi_word = &word;
@@ -353,6 +364,7 @@ static void wait_returns_when_the_value_differs(struct kunit *test)
 {
 	volatile uint8_t word = 1;
 
+	require_native_cpu(test, "kvm_wait() uses native cli/sti/hlt (ring 3: hlt faults, EFLAGS.IF ignores cli)");
 	kvm_wait(&word, 0);
 	KUNIT_EXPECT_NE(test, native_save_fl_insn() & X86_EFLAGS_IF, 0UL);
 	unsigned long flags = local_irq_save();
@@ -366,7 +378,10 @@ static void wait_sleeps_until_an_interrupt(struct kunit *test)
 {
 	volatile uint8_t word = 0;
 	struct cpu *c = this_cpu();
-	uint64_t before = c->timer_ticks + c->ipis_received;
+	uint64_t before;
+
+	require_native_cpu(test, "kvm_wait() uses native cli/sti/hlt (ring 3: hlt faults, EFLAGS.IF ignores cli)");
+	before = c->timer_ticks + c->ipis_received;
 
 	kvm_wait(&word, 0);
 	/* The next tick, or an IPI that came first. */

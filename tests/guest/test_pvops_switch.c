@@ -95,6 +95,8 @@ static void arms_switch_live_under_load(struct kunit *test)
 
 	if (!switches)
 		kunit_skip(test, "pvops.switches=0");
+	if (pvops_irq_arm_switch_unsupported())
+		kunit_skip(test, "%s", pvops_irq_arm_switch_unsupported());
 	unsigned long syncs_before = text_poke_sync_count();
 	unsigned long fixups_before = text_poke_interior_fixups();
 	uint64_t uses = 0, wrong = 0;

@@ -290,6 +290,14 @@ static void ist_frame_unwinds_to_the_interrupted_stack(struct kunit *test)
 	uintptr_t ist_top = this_cpu()->ist_stack_top[IST_NMI];
 
 	SKIP_WITHOUT_ORC(test);
+	/*
+	 * A PV kernel has neither an IDT nor IST stacks: vector 2 is Xen's
+	 * (a PV NMI would come through CALLBACKTYPE_nmi, on the kernel
+	 * stack), the trap table cannot name it, and Xen 4.17 bounces the
+	 * ring-3 kernel's int $2 into the guest's vector 4 entry.
+	 */
+	if (cpu_feature_enabled(X86_FEATURE_XENPV))
+		kunit_skip(test, "Xen PV: no NMI gate or IST stack of our own (vector 2 is Xen's; int $2 arrives as vector 4)");
 	expect_through_exception(test, VECTOR_NMI, body_int2, "NMI gate (IST)");
 	KUNIT_EXPECT_TRUE_MSG(test, trap_hook_sp < ist_top &&
 			      trap_hook_sp >= ist_top - PAGE_SIZE,

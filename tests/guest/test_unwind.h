@@ -16,7 +16,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <pvpatch/compiler.h>
+#include <pvpatch/cpufeature.h>
 #include <pvpatch/ktest.h>
+#include <pvpatch/pvops.h>
 #include <pvpatch/unwind.h>
 
 #define CHAIN_FRAMES	3
@@ -57,5 +59,23 @@ void unwind_print_trace(const char *what, const unsigned long *trace,
 				    "ORC tables linked but rejected");	\
 		kunit_skip(test, "no ORC tables in this image (objtool orc not run)"); \
 	} while (0)
+
+/* Moving the irq sites to another arm needs the live switch. */
+#define SKIP_WITHOUT_ARM_SWITCH(test, call_arm)				\
+	do {								\
+		const char *why_not = pvops_irq_arm_switch_unsupported(); \
+		if (!why_not ||						\
+		    (call_arm) == cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL)) \
+			break;						\
+		kunit_skip(test, "%s arm: %s", (call_arm) ? "call" : "inline", \
+			   why_not);					\
+	} while (0)
+
+/* Switch only when needed: the boot arm is testable without the switch. */
+static inline void set_irq_arm_if_needed(bool call_arm)
+{
+	if (call_arm != cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL))
+		pvops_set_irq_arm(call_arm);
+}
 
 #endif

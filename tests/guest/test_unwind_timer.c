@@ -122,12 +122,13 @@ static void timer_unwinds(struct kunit *test, bool call_arm)
 	unsigned long checks = 0, failures = 0;
 
 	SKIP_WITHOUT_ORC(test);
-	pvops_set_irq_arm(call_arm);
+	SKIP_WITHOUT_ARM_SWITCH(test, call_arm);
+	set_irq_arm_if_needed(call_arm);
 	memset(samples, 0, sizeof(samples));
 	normal_timer = set_irq_handler(VECTOR_TIMER, sampling_timer);
 	run_on_all_cpus(run_loop, NULL);
 	set_irq_handler(VECTOR_TIMER, normal_timer);
-	pvops_set_irq_arm(boot_arm);
+	set_irq_arm_if_needed(boot_arm);
 
 	for (unsigned int cpu = 0; cpu < cpus; cpu++) {
 		const struct timer_samples *s = &samples[cpu];

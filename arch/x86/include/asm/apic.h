@@ -19,7 +19,8 @@ void apic_send_startup(uint32_t apic_id, uint8_t page);
 void apic_calibrate(void);
 /* Periodic timer interrupts at CONFIG_TIMER_HZ on this CPU. */
 void apic_timer_start(void);
-/* The same at another rate (tests that want many interrupts). */
+/* The same at another rate (tests that want many interrupts); under
+ * Xen PV at most 1 kHz, the fastest periodic timer Xen gives. */
 void apic_timer_start_hz(unsigned int hz);
 void apic_timer_stop(void);
 uint64_t tsc_khz(void);
