@@ -75,6 +75,7 @@ static int collect(struct cfg *cfg, struct located_entry **list, size_t *count)
 	size_t i, n = 0, max = 0;
 	uint64_t at;
 
+	*list = NULL;	/* the caller frees it on every return */
 	for (i = 1; i < obj->nr_sections; i++) {
 		const struct obj_section *sec = &obj->sections[i];
 
@@ -106,7 +107,7 @@ int alt_for_each_site(struct cfg *cfg,
 		      int (*fn)(struct cfg *cfg, const struct alt_site *site, void *arg),
 		      void *arg)
 {
-	struct located_entry *list;
+	struct located_entry *list = NULL;
 	struct alt_site site;
 	size_t count = 0, i = 0;
 	int ret = 0;
