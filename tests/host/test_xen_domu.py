@@ -117,7 +117,8 @@ class RunFiles(Tmp):
 
     def test_job_runs_xl_then_pvwait(self):
         job = files.job_script(42)
-        self.assertLess(job.index("xl create /pvrun/domu.cfg"), job.index("pvwait"))
+        # -e: no xl monitor child; pvwait watches and destroys the domain.
+        self.assertLess(job.index("xl create -e /pvrun/domu.cfg"), job.index("pvwait"))
         self.assertIn("--timeout 42", job)
         self.assertIn("guest-pvguest.log", job)
         self.assertIn("domU exit $status", job)
