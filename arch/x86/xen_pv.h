@@ -11,8 +11,15 @@ struct start_info;
 /* Xen's start_info, as given in %rsi at the PV entry. */
 extern const struct start_info *xen_start_info;
 
-/* End of what Xen's initial page tables map (virtual == pseudo-physical). */
+/* End of what Xen's initial page tables map (virtual == pseudo-physical),
+ * and of all we map: that plus our own L1 tables (xen_pv_memory.c). */
+extern uintptr_t xen_pv_initial_end;
 extern uintptr_t xen_pv_mapped_end;
+extern unsigned long xen_pv_own_l1_tables;
+
+/* Map RAM from initial_end to ram_end (at most 1 GiB) with pinned L1
+ * tables of our own in its first frames; returns the new end. */
+uintptr_t xen_pv_map_remaining_ram(uintptr_t initial_end, uintptr_t ram_end);
 
 /* PHYSDEVOP_set_iopl's result: 0 when the I/O ports are ours. */
 extern long xen_pv_iopl_status;

@@ -115,7 +115,8 @@ void xen_pv_protect_image(void)
 	protect(__rodata_start, __rodata_end, nx);
 	protect(__data_start, __image_end, PTE_WRITE | PTE_DIRTY | nx);
 	protect((const char *)PAGE_SIZE, __image_start, PTE_WRITE | PTE_DIRTY | nx);
-	for (uintptr_t va = (uintptr_t)__image_end; va < xen_pv_mapped_end; va += PAGE_SIZE) {
+	/* Past xen_pv_initial_end our own tables mapped RAM W^X already. */
+	for (uintptr_t va = (uintptr_t)__image_end; va < xen_pv_initial_end; va += PAGE_SIZE) {
 		bool table = va >= tables && va < tables_end;
 
 		set_pte(va, va, table ? nx : PTE_WRITE | PTE_DIRTY | nx);

@@ -9,14 +9,16 @@
  * PVH dom0. Then the same guest_main() as the PVH image, whose arch hooks
  * the PV image takes from its own files (the Makefile swaps them in):
  *   page tables   Xen's initial ones, W^X and text_poke's alias through
- *                 the PV MMU (xen_pv_mmu.c, xen_pv_paging.c)
+ *                 the PV MMU (xen_pv_mmu.c, xen_pv_paging.c), and pinned
+ *                 L1 tables of our own for the rest of RAM up to 1 GiB
+ *                 (xen_pv_memory.c)
  *   exceptions    a trap table (xen_pv_traps.c, xen_pv_entry.S)
  *   interrupts    event channels: the "xen_pv" backend (hypervisor/xen/
  *                 pv_*.c), VIRQ_TIMER, IPIs (xen_pv_apic.c)
  *   other CPUs    VCPUOP_initialise and VCPUOP_up (xen_pv_smp.c)
  *
- * Not here yet: memory beyond what Xen's initial tables map; the live
- * irq arm switch (pvops/arm_switch.c) for the Xen arm.
+ * Not here yet: RAM past 1 GiB; the live irq arm switch
+ * (pvops/arm_switch.c) for the Xen arm.
  */
 #include <stdint.h>
 #include <string.h>
@@ -87,18 +89,22 @@ static void parse_start_info(const struct start_info *si)
 
 	uintptr_t tables_end = si->pt_base + si->nr_pt_frames * PAGE_SIZE;
 	uintptr_t ram_end = si->nr_pages * PAGE_SIZE;
+	uintptr_t initial_end = align_up(tables_end + PAGE_SIZE + BOOTSTRAP_PADDING,
+					 BOOTSTRAP_ALIGN);
 
-	xen_pv_mapped_end = align_up(tables_end + PAGE_SIZE + BOOTSTRAP_PADDING,
-				     BOOTSTRAP_ALIGN);
+	printk("xen-pv: %s, %lu pages, start_info %p, page tables %#lx+%lu, "
+	       "P2M list %#lx, flags %#x; Xen mapped 0x%lx bytes\n",
+	       si->magic, si->nr_pages, (const void *)si, si->pt_base,
+	       si->nr_pt_frames, si->mfn_list, si->flags,
+	       ram_end < initial_end ? ram_end : initial_end);
+	xen_pv_mapped_end = xen_pv_map_remaining_ram(initial_end, ram_end);
 	if (ram_end > xen_pv_mapped_end)
 		ram_end = xen_pv_mapped_end;
 	boot_info_add_ram(PAGE_SIZE, ram_end - PAGE_SIZE);
 	boot_info_reserve((uintptr_t)__image_start,
 			  tables_end + PAGE_SIZE - (uintptr_t)__image_start);
-	printk("xen-pv: %s, %lu pages, start_info %p, page tables %#lx+%lu, "
-	       "P2M list %#lx, flags %#x; using 0x%lx bytes mapped by Xen\n",
-	       si->magic, si->nr_pages, (const void *)si, si->pt_base,
-	       si->nr_pt_frames, si->mfn_list, si->flags, ram_end);
+	if (xen_pv_own_l1_tables)
+		boot_info_reserve(initial_end, xen_pv_own_l1_tables * PAGE_SIZE);
 }
 
 __noreturn void xen_pv_start(const struct start_info *si);

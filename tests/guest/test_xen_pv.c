@@ -5,6 +5,8 @@
  * the boot made of it. Built only into the PV image.
  */
 #include <string.h>
+#include <asm/page.h>
+#include <asm/paging.h>
 #include <asm/percpu.h>
 #include <pvpatch/hypervisor.h>
 #include <pvpatch/ktest.h>
@@ -71,7 +73,7 @@ static void p2m_and_m2p_agree(struct kunit *test)
 	}
 }
 
-static void memory_is_inside_xens_mapping(struct kunit *test)
+static void memory_is_inside_our_mapping(struct kunit *test)
 {
 	KUNIT_ASSERT_GT(test, xen_pv_mapped_end, (uintptr_t)xen_start_info);
 	/* The last byte the allocator may hand out: a wrong estimate of
@@ -85,13 +87,59 @@ static void memory_is_inside_xens_mapping(struct kunit *test)
 	*last = saved;
 }
 
+/*
+ * RAM past Xen's initial mapping is mapped by L1 tables of our own
+ * (xen_pv_memory.c): as many as that RAM needs, each read-only to us,
+ * pinned (a second pin is refused) and never mappable writable.
+ */
+static uint8_t probe_page[4096] __aligned(4096);
+
+static void own_l1_tables_map_the_rest_of_ram(struct kunit *test)
+{
+	uintptr_t ram_end = xen_start_info->nr_pages * 4096UL;
+	uintptr_t want_end = ram_end < (1UL << 30) ? ram_end : 1UL << 30;
+
+	if (want_end <= xen_pv_initial_end)
+		kunit_skip(test, "all %lu pages fit in Xen's initial mapping",
+			   xen_start_info->nr_pages);
+	KUNIT_EXPECT_EQ(test, xen_pv_mapped_end, want_end);
+	KUNIT_EXPECT_EQ(test, xen_pv_own_l1_tables,
+			(want_end - xen_pv_initial_end + (2UL << 20) - 1) >> 21);
+	KUNIT_ASSERT_GT(test, xen_pv_own_l1_tables, 0UL);
+
+	for (unsigned long k = 0; k < xen_pv_own_l1_tables; k++) {
+		uintptr_t table = xen_pv_initial_end + k * 4096;
+		unsigned long mfn = xen_pv_pfn_to_mfn(table >> 12);
+		uint64_t size = 0;
+		uint64_t *pte = lookup_pte(table, &size);
+		struct mmuext_op pin = { .cmd = MMUEXT_PIN_L1_TABLE, .arg1.mfn = mfn };
+		unsigned int done = 0;
+
+		KUNIT_ASSERT_NOT_NULL(test, pte);
+		KUNIT_EXPECT_EQ(test, size, 4096UL);
+		KUNIT_EXPECT_FALSE_MSG(test, *pte & PTE_WRITE, "table %lu is mapped writable", k);
+		KUNIT_EXPECT_NE_MSG(test, xen_hypercall4(__HYPERVISOR_mmuext_op, (uintptr_t)&pin, 1,
+							 (uintptr_t)&done, DOMID_SELF), 0L,
+				    "table %lu was not pinned: a second pin succeeded", k);
+		KUNIT_EXPECT_NE_MSG(test, xen_hypercall3(__HYPERVISOR_update_va_mapping,
+							 (uintptr_t)probe_page,
+							 ((uint64_t)mfn << 12) | PTE_PRESENT | PTE_WRITE,
+							 UVMF_INVLPG | UVMF_LOCAL), 0L,
+				    "Xen let us map table %lu writable", k);
+	}
+	/* The probe page is still itself. */
+	probe_page[0] = 0x5a;
+	KUNIT_EXPECT_EQ(test, probe_page[0], 0x5a);
+}
+
 static struct kunit_case xen_pv_cases[] = {
 	KUNIT_CASE(start_info_is_xens),
 	KUNIT_CASE(started_as_dom0),
 	KUNIT_CASE(hypercall_page_is_written),
 	KUNIT_CASE(gs_base_is_the_boot_cpu),
 	KUNIT_CASE(p2m_and_m2p_agree),
-	KUNIT_CASE(memory_is_inside_xens_mapping),
+	KUNIT_CASE(memory_is_inside_our_mapping),
+	KUNIT_CASE(own_l1_tables_map_the_rest_of_ram),
 	{}
 };
 
