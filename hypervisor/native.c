@@ -8,6 +8,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <pvpatch/cpufeature.h>
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 
@@ -81,9 +82,10 @@ void native_io_delay(void)
 	outb(0x80, 0);		/* the POST port: a write costs ~1 us on PC hardware */
 }
 
+/* A Xen PV kernel runs in ring 3, where cli, sti and hlt are not ours. */
 static bool native_detect(void)
 {
-	return true;
+	return !cpu_feature_enabled(X86_FEATURE_XENPV);
 }
 
 static void native_select(void)

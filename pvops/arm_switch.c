@@ -20,6 +20,7 @@
 #include <asm/nops.h>
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
+#include <pvpatch/printk.h>
 #include <pvpatch/pvops.h>
 #include <pvpatch/text_poke.h>
 #include "pvops_internal.h"
@@ -128,10 +129,16 @@ static size_t irq_sites(void)
 
 const char *pvops_irq_arm_switch_unsupported(void)
 {
-	/* A Xen PV guest's inline arm is the Xen one (asm/xen_pv_arms.h),
-	 * which this switch and its int3 emulation do not know yet. */
-	if (cpu_feature_enabled(X86_FEATURE_XENPV))
-		return "live irq arm switch is not supported in a Xen PV guest yet";
+	static char why[96];
+	const struct pvops_backend *b = pvops_backend();
+
+	/* A backend's own inline arm (Xen PV: asm/xen_pv_arms.h) is one
+	 * this switch and its int3 emulation do not know yet. */
+	if (b && b->inline_arm) {
+		snprintf(why, sizeof(why), "live irq arm switch does not know the %s inline arm yet",
+			 b->inline_arm_name);
+		return why;
+	}
 	return NULL;
 }
 

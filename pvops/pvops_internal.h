@@ -13,12 +13,6 @@ struct native_arm {
 /* The inline arm of an op, or NULL for a call-only op. */
 const struct native_arm *pvops_native_arm(enum pvop_id op);
 
-#ifdef CONFIG_XEN_PV
-/* The Xen PV arm's bytes (asm/xen_pv_arms.h) into bytes[size]: length. */
-#define XEN_PV_ARM_MAX	32
-size_t pvops_xen_pv_arm(enum pvop_id op, uint8_t *bytes, size_t size);
-#endif
-
 void pvops_select(void);
 /* Check every pvop and static call site against what it should be. */
 void pvops_seal(void);

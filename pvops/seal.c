@@ -4,8 +4,9 @@
  * site and trampoline must hold exactly the instruction for its key's
  * target, and every pvop site its arm: the call (checked above, as a
  * static call site) or the native instructions plus one NOP, compared
- * with encodings written out from the manual (pvops/native_arms.c), so
- * the check does not trust the assembler output it checks.
+ * with encodings written out from the manual (pvops/native_arms.c, or
+ * the backend's own inline arm), so the check does not trust the
+ * assembler output it checks.
  * From here on only text_poke_bp changes text, through its alias.
  */
 #include <string.h>
@@ -17,24 +18,21 @@
 #include <pvpatch/static_call.h>
 #include "pvops_internal.h"
 
-static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm)
+static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm,
+				     const struct pvops_backend *backend)
 {
 	const struct native_arm *arm = pvops_native_arm(s->op);
 	const uint8_t *have = pvop_site_addr(s);
-	uint8_t want[32];
+	uint8_t want[PVOPS_INLINE_ARM_MAX], own_arm[PVOPS_INLINE_ARM_MAX];
 	const uint8_t *inline_bytes = arm ? arm->bytes : NULL;
 	size_t inline_len = arm ? arm->len : 0;
 	const char *inline_name = "inline";
 
-#ifdef CONFIG_XEN_PV
-	uint8_t xen_arm[XEN_PV_ARM_MAX];
-
-	if (arm && cpu_feature_enabled(X86_FEATURE_XENPV)) {
-		inline_len = pvops_xen_pv_arm(s->op, xen_arm, sizeof(xen_arm));
-		inline_bytes = xen_arm;
-		inline_name = "Xen PV";
+	if (arm && backend && backend->inline_arm) {
+		inline_len = backend->inline_arm(s->op, own_arm, sizeof(own_arm));
+		inline_bytes = own_arm;
+		inline_name = backend->inline_arm_name;
 	}
-#endif
 	if (!arm)
 		return 0;	/* not an inline op: a plain static call */
 	if (s->len > sizeof(want) || s->len < inline_len || !inline_len) {
@@ -63,7 +61,7 @@ void pvops_seal(void)
 	unsigned int bad = static_call_verify();
 
 	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++)
-		bad += verify_pvop_site(s, call_arm);
+		bad += verify_pvop_site(s, call_arm, pvops_backend());
 	if (bad)
 		panic("seal: %u sites do not hold their expected bytes", bad);
 }

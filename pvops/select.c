@@ -77,8 +77,9 @@ void pvops_select(void)
 			platform_fatal("pvops=%s: unknown backend (expected auto, "
 				       "native, kvm or xen)", requested);
 		if (!chosen->detect())
-			platform_fatal("pvops=%s: hypervisor not detected (signature '%s')",
-				       requested, hypervisor_signature());
+			platform_fatal("pvops=%s: that backend does not match this machine "
+				       "(hypervisor signature '%s')", requested,
+				       hypervisor_signature());
 	}
 	if (!chosen)
 		platform_fatal("pvops: no backend matches this machine");

@@ -3,8 +3,10 @@
 #ifndef HYPERVISOR_XEN_PV_INTERNAL_H
 #define HYPERVISOR_XEN_PV_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <asm/xen_pv_arms.h>
+#include <pvpatch/pvops.h>
 #include "xen_abi.h"
 
 struct pt_regs;
@@ -57,6 +59,9 @@ struct xen_pv_tlb_stats {
 extern struct xen_pv_tlb_stats xen_pv_tlb_stats;
 void xen_pv_flush_tlb_multi(const uint64_t *cpumask, uintptr_t start, uintptr_t end);
 void xen_pv_tlb_select(void);
+
+/* The bytes of op's Xen inline arm into bytes[size]: length (pv_arms.c). */
+size_t xen_pv_inline_arm(enum pvop_id op, uint8_t *bytes, size_t size);
 
 /* xen_pv_entry.S */
 void xen_pv_event_entry(void);

@@ -21,6 +21,7 @@
 #define PVPATCH_PVOPS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <asm/cpufeatures.h>
 #include <pvpatch/alternative.h>
@@ -81,8 +82,18 @@ struct pvops_backend {
 	/* On each secondary CPU as it comes up (hypervisor_cpu_online()):
 	 * register what the hypervisor keeps per vCPU. NULL: nothing. */
 	void (*cpu_online)(unsigned int cpu);
+	/*
+	 * A backend whose sites carry an inline arm of its own instead of
+	 * the native instructions (an arch alternative keyed on its CPU
+	 * feature, as Xen PV's asm/xen_pv_arms.h): writes op's arm into
+	 * bytes[size] and returns its length, 0 when op has none. Seal
+	 * checks the sites against it. NULL: the native inline arms.
+	 */
+	size_t (*inline_arm)(enum pvop_id op, uint8_t *bytes, size_t size);
+	const char *inline_arm_name;
 	int priority;		/* higher is tried first by detection */
 };
+#define PVOPS_INLINE_ARM_MAX	32
 
 #define PVOPS_BACKEND(var)						\
 	static const struct pvops_backend *const __pvops_backend_##var	\

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The Xen PV inline arms (asm/xen_pv_arms.h) as bytes, for seal to check
+ * the sites against (the backend's inline_arm, pv_backend.c). Written
+ * out from the manual (Intel SDM vol. 2), not taken from the assembler
+ * whose output they check: every memory operand is %gs-relative (prefix
+ * 65) or absolute, ModRM mod 00 r/m 100 with SIB 25 (no base, no index):
+ * a 32-bit displacement.
+ *   MOVZX r32, r/m8  0F B6 /r      XOR r/m32, imm8  83 /6 ib
+ *   SHL r/m32, imm8  C1 /4 ib      MOV r/m8, imm8   C6 /0 ib
+ *   CMP r/m8, imm8   80 /7 ib      JZ rel8          74 cb
+ *   CALL r/m64       FF /2
+ */
+#include <stdbool.h>
+#include <string.h>
+#include <pvpatch/pvops.h>
+#include "pv_internal.h"
+
+struct arm_buffer {
+	uint8_t *bytes;
+	size_t size, len;
+};
+
+static void put(struct arm_buffer *b, const uint8_t *bytes, size_t n)
+{
+	if (b->len + n <= b->size)
+		memcpy(b->bytes + b->len, bytes, n);
+	b->len += n;
+}
+
+static void put_abs(struct arm_buffer *b, bool gs, const uint8_t *opcode, size_t n,
+		    unsigned int reg, uint32_t disp)
+{
+	uint8_t modrm[6] = { (uint8_t)(reg << 3 | 4), 0x25, (uint8_t)disp,
+			     (uint8_t)(disp >> 8), (uint8_t)(disp >> 16), (uint8_t)(disp >> 24) };
+
+	if (gs)
+		put(b, (const uint8_t[]){ 0x65 }, 1);
+	put(b, opcode, n);
+	put(b, modrm, sizeof(modrm));
+}
+
+static void put_call_through(struct arm_buffer *b, void (*const *ptr)(void))
+{
+	put_abs(b, false, (const uint8_t[]){ 0xff }, 1, 2, (uint32_t)(uintptr_t)ptr);
+}
+
+size_t xen_pv_inline_arm(enum pvop_id op, uint8_t *bytes, size_t size)
+{
+	struct arm_buffer b = { bytes, size, 0 };
+	const uint32_t mask = XEN_PV_MASK_OFFSET, pending = XEN_PV_PENDING_OFFSET;
+
+	switch (op) {
+	case PVOP_save_fl:
+		put_abs(&b, true, (const uint8_t[]){ 0x0f, 0xb6 }, 2, 0, mask);
+		put(&b, (const uint8_t[]){ 0x83, 0xf0, 0x01, 0xc1, 0xe0, 0x09 }, 6);
+		break;
+	case PVOP_irq_disable:
+		put_abs(&b, true, (const uint8_t[]){ 0xc6 }, 1, 0, mask);
+		put(&b, (const uint8_t[]){ 0x01 }, 1);
+		break;
+	case PVOP_irq_enable:
+		put_abs(&b, true, (const uint8_t[]){ 0xc6 }, 1, 0, mask);
+		put(&b, (const uint8_t[]){ 0x00 }, 1);
+		put_abs(&b, true, (const uint8_t[]){ 0x80 }, 1, 7, pending);
+		put(&b, (const uint8_t[]){ 0x00, 0x74, 0x07 }, 3);
+		put_call_through(&b, &xen_pv_force_upcall_ptr);
+		break;
+	case PVOP_safe_halt:
+		put_call_through(&b, &xen_pv_safe_halt_ptr);
+		break;
+	case PVOP_halt:
+		put_call_through(&b, &xen_pv_halt_ptr);
+		break;
+	default:
+		return 0;
+	}
+	return b.len <= size ? b.len : 0;
+}
