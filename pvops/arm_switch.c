@@ -10,8 +10,15 @@
  *   sync moves such a CPU past the site, finishing what it had started
  *   (leave_*), before any tail byte changes; a CPU that meets the int3
  *   is sent to the call's target as if it had called it.
- * call -> inline: the old contents are one instruction; a CPU that meets
- *   the int3 runs the whole new inline sequence emulated (emulate_*).
+ * call -> inline: a CPU that meets the int3 runs the whole new inline
+ *   sequence emulated (emulate_*).
+ * The call goes at the site's end, after NOPs: a CPU inside the callee
+ *   returns to the site's end whatever the site holds by then. In a
+ *   5-byte site (the native arms) that is the only place; a longer one
+ *   (a backend's own inline arm, Xen PV's irq_enable is 27 bytes) would
+ *   otherwise send it back into the middle of the inline arm. A CPU
+ *   stopped on the call, past the NOPs, is sent back to the site's start:
+ *   the NOPs did nothing, and the int3 there runs the new arm.
  * A switched-in call goes to the op's trampoline, so a later
  * static_call_update() of the key still reaches it; a site switched to
  * its inline arm is parked out of the key's sites.
@@ -95,27 +102,37 @@ static const struct irq_op *irq_op(enum pvop_id op)
 	return NULL;
 }
 
-static void call_arm(struct text_poke_loc *loc, const struct irq_op *o)
-{
-	int32_t rel = (int32_t)((intptr_t)o->tramp - (intptr_t)(loc->addr + 5));
+#define CALL_LEN	5
 
-	loc->bytes[0] = 0xe8;
-	memcpy(&loc->bytes[1], &rel, sizeof(rel));
-	fill_nops(loc->bytes + 5, loc->len - 5);
-	loc->emulate = EMULATE_CALL;
-	loc->target = (uintptr_t)o->tramp;
-	loc->leave_interior = o->leave_inline;
+static void back_to_site_start(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	*r->ip = loc->addr;
 }
 
-static void inline_arm(struct text_poke_loc *loc, const struct irq_op *o)
+static void call_arm(struct text_poke_loc *loc, const struct irq_op *o,
+		     poke_fixup_t leave_inline)
 {
-	const struct native_arm *arm = pvops_native_arm(o->op);
+	size_t at = loc->len - CALL_LEN;
+	int32_t rel = (int32_t)((intptr_t)o->tramp - (intptr_t)(loc->addr + loc->len));
 
-	memcpy(loc->bytes, arm->bytes, arm->len);
-	fill_nops(loc->bytes + arm->len, loc->len - arm->len);
+	fill_nops(loc->bytes, at);
+	loc->bytes[at] = 0xe8;
+	memcpy(&loc->bytes[at + 1], &rel, sizeof(rel));
+	/* Pushes addr + len: where the call at the end returns to. */
+	loc->emulate = EMULATE_CALL;
+	loc->target = (uintptr_t)o->tramp;
+	loc->leave_interior = leave_inline;
+}
+
+static void inline_arm(struct text_poke_loc *loc, const uint8_t *bytes, size_t len,
+		       poke_fixup_t emulate_inline)
+{
+	memcpy(loc->bytes, bytes, len);
+	fill_nops(loc->bytes + len, loc->len - len);
 	loc->emulate = EMULATE_FUNC;
-	loc->emulate_fn = o->emulate_inline;
-	loc->leave_interior = NULL;	/* the old call is one instruction */
+	loc->emulate_fn = emulate_inline;
+	/* The old call is one instruction, or NOPs and the call. */
+	loc->leave_interior = loc->len > CALL_LEN ? back_to_site_start : NULL;
 }
 
 static size_t irq_sites(void)
@@ -127,17 +144,31 @@ static size_t irq_sites(void)
 	return n;
 }
 
-const char *pvops_irq_arm_switch_unsupported(void)
+static const struct pvops_inline_arm *own_inline_arm(void)
 {
-	static char why[96];
 	const struct pvops_backend *b = pvops_backend();
 
-	/* A backend's own inline arm (Xen PV: asm/xen_pv_arms.h) is one
-	 * this switch and its int3 emulation do not know yet. */
-	if (b && b->inline_arm) {
-		snprintf(why, sizeof(why), "live irq arm switch does not know the %s inline arm yet",
-			 b->inline_arm_name);
-		return why;
+	return b ? b->inline_arm : NULL;
+}
+
+const char *pvops_irq_arm_switch_unsupported(void)
+{
+	static char why[128];
+	const struct pvops_inline_arm *own = own_inline_arm();
+
+	for (size_t i = 0; own && i < ARRAY_SIZE(irq_ops); i++) {
+		if (!own->emulate[irq_ops[i].op] || !own->leave[irq_ops[i].op]) {
+			snprintf(why, sizeof(why), "live irq arm switch: the %s inline arm of %s has no emulation",
+				 own->name, pvops_op_name(irq_ops[i].op));
+			return why;
+		}
+	}
+	/* The boot's call arm has its call at the site's start (the
+	 * alternative's replacement): in a longer site a CPU inside the
+	 * callee would return into the middle of the inline arm. */
+	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++) {
+		if (irq_op(s->op) && s->len > CALL_LEN && pvop_site_addr(s)[0] == 0xe8)
+			return "live irq arm switch: booted with the call arm at the start of sites longer than a call";
 	}
 	return NULL;
 }
@@ -157,6 +188,8 @@ void pvops_set_irq_arm(bool call)
 	text_mutex_lock();
 	if (cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL) == call)
 		goto out;
+	const struct pvops_inline_arm *own = own_inline_arm();
+
 	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++) {
 		const struct irq_op *o = irq_op(s->op);
 		struct text_poke_loc *loc = &locs[n];
@@ -166,11 +199,25 @@ void pvops_set_irq_arm(bool call)
 		memset(loc, 0, sizeof(*loc));
 		loc->addr = (uintptr_t)pvop_site_addr(s);
 		loc->len = s->len;
+		if (s->len < CALL_LEN || s->len > POKE_MAX_LEN)
+			panic("pvops: %s site %p is %u bytes", pvops_op_name(s->op),
+			      (void *)loc->addr, s->len);
 		if (call) {
-			call_arm(loc, o);
-		} else {
+			call_arm(loc, o, own ? own->leave[o->op] : o->leave_inline);
+		} else if (own) {
+			uint8_t bytes[POKE_MAX_LEN];
+			size_t len = own->bytes(o->op, bytes, sizeof(bytes));
+
+			if (!len || len > s->len)
+				panic("pvops: %s arm of %s: %zu bytes for a %u-byte site",
+				      own->name, pvops_op_name(o->op), len, s->len);
 			static_call_park_site(pvop_site_addr(s));
-			inline_arm(loc, o);
+			inline_arm(loc, bytes, len, own->emulate[o->op]);
+		} else {
+			const struct native_arm *arm = pvops_native_arm(o->op);
+
+			static_call_park_site(pvop_site_addr(s));
+			inline_arm(loc, arm->bytes, arm->len, o->emulate_inline);
 		}
 		n++;
 	}

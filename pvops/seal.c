@@ -29,9 +29,9 @@ static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm,
 	const char *inline_name = "inline";
 
 	if (arm && backend && backend->inline_arm) {
-		inline_len = backend->inline_arm(s->op, own_arm, sizeof(own_arm));
+		inline_len = backend->inline_arm->bytes(s->op, own_arm, sizeof(own_arm));
 		inline_bytes = own_arm;
-		inline_name = backend->inline_arm_name;
+		inline_name = backend->inline_arm->name;
 	}
 	if (!arm)
 		return 0;	/* not an inline op: a plain static call */

@@ -17,8 +17,7 @@
  *                 pv_*.c), VIRQ_TIMER, IPIs (xen_pv_apic.c)
  *   other CPUs    VCPUOP_initialise and VCPUOP_up (xen_pv_smp.c)
  *
- * Not here yet: RAM past 1 GiB; the live irq arm switch
- * (pvops/arm_switch.c) for the Xen arm.
+ * Not here yet: RAM past 1 GiB.
  */
 #include <stdint.h>
 #include <string.h>

@@ -45,7 +45,7 @@ static void put_call_through(struct arm_buffer *b, void (*const *ptr)(void))
 	put_abs(b, false, (const uint8_t[]){ 0xff }, 1, 2, (uint32_t)(uintptr_t)ptr);
 }
 
-size_t xen_pv_inline_arm(enum pvop_id op, uint8_t *bytes, size_t size)
+static size_t xen_pv_arm_bytes(enum pvop_id op, uint8_t *bytes, size_t size)
 {
 	struct arm_buffer b = { bytes, size, 0 };
 	const uint32_t mask = XEN_PV_MASK_OFFSET, pending = XEN_PV_PENDING_OFFSET;
@@ -77,3 +77,100 @@ size_t xen_pv_inline_arm(enum pvop_id op, uint8_t *bytes, size_t size)
 	}
 	return b.len <= size ? b.len : 0;
 }
+
+/*
+ * For the live irq arm switch (pvops/arm_switch.c). The mask and the
+ * pending flag are this vCPU's, in its vcpu_info: a #BP leaves them as
+ * they were, and our iretq does not restore them, so the emulation
+ * writes them as the arm would.
+ */
+#define FLAGS_IF	(1UL << 9)
+/* Instruction boundaries inside the arms, from the encodings above. */
+#define SAVE_FL_AFTER_MOVZX	9
+#define SAVE_FL_AFTER_XOR	12
+
+static void continue_after(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	*r->ip = loc->addr + loc->len;
+}
+
+/* From the #BP handler, which leaves room below the frame for this. */
+static void call_through(const struct text_poke_loc *loc, struct int3_regs *r,
+			 void (*const *ptr)(void))
+{
+	*r->sp -= 8;
+	*(uint64_t *)(uintptr_t)*r->sp = loc->addr + loc->len;
+	*r->ip = (uintptr_t)*ptr;
+}
+
+/* movzbl mask, %eax; xor $1, %eax; shl $9, %eax: IF where events are on. */
+static void emulate_save_fl(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	*r->ax = xen_pv_vcpu_info()->evtchn_upcall_mask ? 0 : FLAGS_IF;
+	continue_after(loc, r);
+}
+
+static void emulate_irq_disable(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	__atomic_store_n(&xen_pv_vcpu_info()->evtchn_upcall_mask, 1, __ATOMIC_SEQ_CST);
+	continue_after(loc, r);
+}
+
+/* Unmask, then what the arm does for an event that came while masked. */
+static void emulate_irq_enable(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	struct vcpu_info *vi = xen_pv_vcpu_info();
+
+	__atomic_store_n(&vi->evtchn_upcall_mask, 0, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&vi->evtchn_upcall_pending, __ATOMIC_SEQ_CST))
+		call_through(loc, r, &xen_pv_force_upcall_ptr);
+	else
+		continue_after(loc, r);
+}
+
+static void emulate_safe_halt(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	call_through(loc, r, &xen_pv_safe_halt_ptr);
+}
+
+static void emulate_halt(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	call_through(loc, r, &xen_pv_halt_ptr);
+}
+
+/* Stopped after the movzbl or the xor: the 32-bit ops zero-extend. */
+static void leave_save_fl(const struct text_poke_loc *loc, struct int3_regs *r)
+{
+	uint32_t eax = (uint32_t)*r->ax;
+
+	if (*r->ip == loc->addr + SAVE_FL_AFTER_MOVZX)
+		*r->ax = (uint32_t)((eax ^ 1) << 9);
+	else if (*r->ip == loc->addr + SAVE_FL_AFTER_XOR)
+		*r->ax = (uint32_t)(eax << 9);
+	continue_after(loc, r);
+}
+
+/*
+ * irq_enable stopped past its unmask (the sync's event could only come
+ * then): what is left is the pending check, and the upcall we are in
+ * handles every pending event before it returns. irq_disable, safe_halt
+ * and halt are one instruction: nothing is left.
+ */
+const struct pvops_inline_arm xen_pv_inline_arm = {
+	.name = "Xen PV",
+	.bytes = xen_pv_arm_bytes,
+	.emulate = {
+		[PVOP_save_fl] = emulate_save_fl,
+		[PVOP_irq_disable] = emulate_irq_disable,
+		[PVOP_irq_enable] = emulate_irq_enable,
+		[PVOP_safe_halt] = emulate_safe_halt,
+		[PVOP_halt] = emulate_halt,
+	},
+	.leave = {
+		[PVOP_save_fl] = leave_save_fl,
+		[PVOP_irq_disable] = continue_after,
+		[PVOP_irq_enable] = continue_after,
+		[PVOP_safe_halt] = continue_after,
+		[PVOP_halt] = continue_after,
+	},
+};

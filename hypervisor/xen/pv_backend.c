@@ -99,7 +99,7 @@ static void xen_pv_cpu_online(unsigned int cpu)
 static const struct pvops_backend xen_pv_backend = {
 	.name = "xen_pv", .detect = xen_pv_detect, .select = xen_pv_select,
 	.cpu_online = xen_pv_cpu_online,
-	.inline_arm = xen_pv_inline_arm, .inline_arm_name = "Xen PV",
+	.inline_arm = &xen_pv_inline_arm,
 	.priority = 30,
 };
 PVOPS_BACKEND(xen_pv_backend);

@@ -60,8 +60,9 @@ extern struct xen_pv_tlb_stats xen_pv_tlb_stats;
 void xen_pv_flush_tlb_multi(const uint64_t *cpumask, uintptr_t start, uintptr_t end);
 void xen_pv_tlb_select(void);
 
-/* The bytes of op's Xen inline arm into bytes[size]: length (pv_arms.c). */
-size_t xen_pv_inline_arm(enum pvop_id op, uint8_t *bytes, size_t size);
+/* The Xen inline arms of the irq ops, as the backend gives them to the
+ * pvops core (pv_arms.c). */
+extern const struct pvops_inline_arm xen_pv_inline_arm;
 
 /* xen_pv_entry.S */
 void xen_pv_event_entry(void);

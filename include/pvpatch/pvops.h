@@ -26,6 +26,7 @@
 #include <asm/cpufeatures.h>
 #include <pvpatch/alternative.h>
 #include <pvpatch/static_call.h>
+#include <pvpatch/text_poke.h>
 
 #define PVOPS_LIST(OP)							\
 	OP(save_fl, unsigned long, (void), (), INLINE_RAX, "pushf; pop %%rax", X86_FEATURE_PV_IRQ_CALL) \
@@ -82,18 +83,31 @@ struct pvops_backend {
 	/* On each secondary CPU as it comes up (hypervisor_cpu_online()):
 	 * register what the hypervisor keeps per vCPU. NULL: nothing. */
 	void (*cpu_online)(unsigned int cpu);
-	/*
-	 * A backend whose sites carry an inline arm of its own instead of
-	 * the native instructions (an arch alternative keyed on its CPU
-	 * feature, as Xen PV's asm/xen_pv_arms.h): writes op's arm into
-	 * bytes[size] and returns its length, 0 when op has none. Seal
-	 * checks the sites against it. NULL: the native inline arms.
-	 */
-	size_t (*inline_arm)(enum pvop_id op, uint8_t *bytes, size_t size);
-	const char *inline_arm_name;
+	/* Where the sites carry an inline arm of the backend's own instead
+	 * of the native instructions; NULL: the native arms. */
+	const struct pvops_inline_arm *inline_arm;
 	int priority;		/* higher is tried first by detection */
 };
-#define PVOPS_INLINE_ARM_MAX	32
+
+/*
+ * A backend's own inline arm (an arch alternative keyed on its CPU
+ * feature, as Xen PV's asm/xen_pv_arms.h). bytes() writes op's arm into
+ * bytes[size] and returns its length, 0 when op has none: seal checks
+ * the sites against it and the live irq arm switch writes it. For that
+ * switch, per irq op: emulate[] runs the whole arm for a CPU at the
+ * int3 on its first byte (from the #BP handler, which leaves room below
+ * the frame for a push), leave[] finishes the arm for a CPU interrupted
+ * at an instruction boundary inside it (from a sync's interrupt: it may
+ * change registers and ip, never push). An irq op without both cannot
+ * be switched live.
+ */
+struct pvops_inline_arm {
+	const char *name;
+	size_t (*bytes)(enum pvop_id op, uint8_t *bytes, size_t size);
+	poke_fixup_t emulate[NR_PVOPS];
+	poke_fixup_t leave[NR_PVOPS];
+};
+#define PVOPS_INLINE_ARM_MAX	POKE_MAX_LEN
 
 #define PVOPS_BACKEND(var)						\
 	static const struct pvops_backend *const __pvops_backend_##var	\

@@ -6,7 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define POKE_MAX_LEN	16
+/* The longest location: a pvop site with the Xen PV irq_enable arm is 27. */
+#define POKE_MAX_LEN	32
 
 /*
  * What a CPU that meets the int3 at a location being patched must do:

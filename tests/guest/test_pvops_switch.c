@@ -123,7 +123,10 @@ static void arms_switch_live_under_load(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, text_poke_sync_count() - syncs_before, 3 * done);
 	KUNIT_EXPECT_EQ(test, cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL), boot_arm);
 	KUNIT_EXPECT_GE(test, uses, (uint64_t)switches);
-	if (n > 1 && switches >= 10)	/* CPU 1 sat in a site for most syncs */
+	/* CPU 1 sat in a site for most syncs: after the native "sti; hlt"
+	 * its saved RIP is inside it. A backend's own safe_halt arm (Xen
+	 * PV: a call) halts inside the callee instead. */
+	if (n > 1 && switches >= 10 && !pvops_backend()->inline_arm)
 		KUNIT_EXPECT_GT(test, text_poke_interior_fixups() - fixups_before, 0UL);
 }
 
