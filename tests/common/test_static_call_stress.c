@@ -59,6 +59,7 @@ static void stress_worker(void *arg)
 	struct stress_counts *mine = &counts[smp_processor_id()];
 
 	if (smp_processor_id() != 0) {
+		stress_platform_caller_start();
 		while (!__atomic_load_n(&stress_stop, __ATOMIC_ACQUIRE))
 			call_both_ways(mine);
 		return;

@@ -25,6 +25,8 @@ struct stress_snapshot {
 };
 
 void stress_platform_begin(struct stress_snapshot *snap);
+/* On each calling CPU before its loop (hosted: yield to the updater). */
+void stress_platform_caller_start(void);
 /* Nanoseconds since begin; checks and reports what the platform adds. */
 uint64_t stress_platform_end(struct kunit *test, const struct stress_snapshot *snap);
 
