@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cfg.h"
 #include "jump_table.h"
@@ -64,9 +66,44 @@ void cfg_warn(struct cfg *cfg, size_t shndx, uint64_t offset, const char *fmt, .
 	va_end(ap);
 }
 
+/*
+ * A slot per byte of code is 56 bytes per byte: 31 MB for the 550 KB of
+ * the update benchmark's object, nearly all of it touched. Where a page
+ * fault is dear (on a paravirtualized host 44% of the time went to
+ * faults) transparent huge pages take 512 faults down to one; the kernel
+ * zeroes the mapping as calloc would.
+ */
+#define HUGE_PAGE_BYTES	(2UL << 20)
+
+static int alloc_slots(struct cfg *cfg, size_t count)
+{
+	size_t bytes;
+
+	if (count > SIZE_MAX / sizeof(struct code_slot) - HUGE_PAGE_BYTES)
+		return -1;
+	bytes = (count ? count : 1) * sizeof(struct code_slot);
+	if (bytes >= HUGE_PAGE_BYTES) {
+		size_t mapped = (bytes + HUGE_PAGE_BYTES - 1) & ~(HUGE_PAGE_BYTES - 1);
+		void *p = mmap(NULL, mapped, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (p != MAP_FAILED) {
+			madvise(p, mapped, MADV_HUGEPAGE);	/* a hint: fine if refused */
+			cfg->slots = p;
+			cfg->slots_bytes = mapped;
+			cfg->slots_mapped = true;
+			return 0;
+		}
+	}
+	cfg->slots = calloc(1, bytes);
+	cfg->slots_bytes = bytes;
+	return cfg->slots ? 0 : -1;
+}
+
 int cfg_init(struct cfg *cfg, struct objfile *obj)
 {
-	size_t i;
+	size_t i, count = 0;
+	struct code_slot *next;
 
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->obj = obj;
@@ -75,24 +112,30 @@ int cfg_init(struct cfg *cfg, struct objfile *obj)
 	if (!cfg->code || !cfg->noreturn_cache)
 		return error_file(obj->ef.path, "out of memory");
 	memset(cfg->noreturn_cache, -1, obj->symtab.count + 1);
+	/* Replacements are decoded too (alt_union.c), never walked. Each
+	 * section with bytes lies within the file, so the sum is bounded. */
 	for (i = 1; i < obj->nr_sections; i++) {
-		/* Replacements are decoded too (alt_union.c), never walked. */
+		if (obj->sections[i].exec && obj->sections[i].bytes)
+			count += obj->sections[i].size;
+	}
+	if (alloc_slots(cfg, count))
+		return error_file(obj->ef.path, "out of memory");
+	next = cfg->slots;
+	for (i = 1; i < obj->nr_sections; i++) {
 		if (!obj->sections[i].exec || !obj->sections[i].bytes)
 			continue;
-		cfg->code[i] = calloc(obj->sections[i].size, sizeof(**cfg->code));
-		if (!cfg->code[i])
-			return error_file(obj->ef.path, "out of memory");
+		cfg->code[i] = next;
+		next += obj->sections[i].size;
 	}
 	return 0;
 }
 
 void cfg_free(struct cfg *cfg)
 {
-	size_t i;
-
-	if (cfg->code)
-		for (i = 0; i < cfg->obj->nr_sections; i++)
-			free(cfg->code[i]);
+	if (cfg->slots_mapped)
+		munmap(cfg->slots, cfg->slots_bytes);
+	else
+		free(cfg->slots);
 	free(cfg->code);
 	free(cfg->work);
 	free(cfg->noreturn_cache);

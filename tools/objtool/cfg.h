@@ -38,6 +38,9 @@ struct work_item {
 struct cfg {
 	struct objfile *obj;
 	struct code_slot **code;	/* per section; NULL unless code */
+	void *slots;			/* every section's code slots, one block */
+	size_t slots_bytes;
+	bool slots_mapped;		/* mmap'ed (huge pages), not calloc'ed */
 	struct work_item *work;
 	size_t nr_work, max_work;
 	int8_t *noreturn_cache;		/* per symbol: -1 unknown, 0, 1 */
