@@ -38,29 +38,24 @@
 
 unsigned long pvops_arm_switches;
 
-static void continue_after(const struct text_poke_loc *loc, struct int3_regs *r)
-{
-	*r->ip = loc->addr + loc->len;
-}
-
 /* pushf stores the flags with RF and VM clear (Intel SDM vol. 2, PUSHF). */
 static void emulate_save_fl(const struct text_poke_loc *loc, struct int3_regs *r)
 {
 	*r->ax = *r->flags & ~(FLAGS_RF | FLAGS_VM);
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 static void emulate_irq_disable(const struct text_poke_loc *loc, struct int3_regs *r)
 {
 	*r->flags &= ~FLAGS_IF;		/* takes effect at the iret */
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 /* sti, and sti; hlt: halting is optional (a wake-up is always allowed). */
 static void emulate_irq_enable(const struct text_poke_loc *loc, struct int3_regs *r)
 {
 	*r->flags |= FLAGS_IF;
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 /* Stopped after pushf, before pop %rax: do the pop, then move on. */
@@ -70,7 +65,7 @@ static void leave_save_fl(const struct text_poke_loc *loc, struct int3_regs *r)
 		*r->ax = *(const uint64_t *)(uintptr_t)*r->sp;
 		*r->sp += 8;
 	}
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 struct irq_op {
@@ -83,13 +78,13 @@ struct irq_op {
 static const struct irq_op irq_ops[] = {
 	{ PVOP_save_fl, emulate_save_fl, leave_save_fl,
 	  (void *)&STATIC_CALL_TRAMP(pv_save_fl) },
-	{ PVOP_irq_disable, emulate_irq_disable, continue_after,
+	{ PVOP_irq_disable, emulate_irq_disable, poke_continue_after,
 	  (void *)&STATIC_CALL_TRAMP(pv_irq_disable) },
-	{ PVOP_irq_enable, emulate_irq_enable, continue_after,
+	{ PVOP_irq_enable, emulate_irq_enable, poke_continue_after,
 	  (void *)&STATIC_CALL_TRAMP(pv_irq_enable) },
-	{ PVOP_safe_halt, emulate_irq_enable, continue_after,
+	{ PVOP_safe_halt, emulate_irq_enable, poke_continue_after,
 	  (void *)&STATIC_CALL_TRAMP(pv_safe_halt) },
-	{ PVOP_halt, continue_after, continue_after,
+	{ PVOP_halt, poke_continue_after, poke_continue_after,
 	  (void *)&STATIC_CALL_TRAMP(pv_halt) },
 };
 
@@ -204,20 +199,16 @@ void pvops_set_irq_arm(bool call)
 			      (void *)loc->addr, s->len);
 		if (call) {
 			call_arm(loc, o, own ? own->leave[o->op] : o->leave_inline);
-		} else if (own) {
+		} else {
 			uint8_t bytes[POKE_MAX_LEN];
-			size_t len = own->bytes(o->op, bytes, sizeof(bytes));
+			const char *name;
+			size_t len = pvops_inline_arm_bytes(o->op, bytes, sizeof(bytes), &name);
 
 			if (!len || len > s->len)
 				panic("pvops: %s arm of %s: %zu bytes for a %u-byte site",
-				      own->name, pvops_op_name(o->op), len, s->len);
+				      name, pvops_op_name(o->op), len, s->len);
 			static_call_park_site(pvop_site_addr(s));
-			inline_arm(loc, bytes, len, own->emulate[o->op]);
-		} else {
-			const struct native_arm *arm = pvops_native_arm(o->op);
-
-			static_call_park_site(pvop_site_addr(s));
-			inline_arm(loc, arm->bytes, arm->len, o->emulate_inline);
+			inline_arm(loc, bytes, len, own ? own->emulate[o->op] : o->emulate_inline);
 		}
 		n++;
 	}

@@ -18,22 +18,15 @@
 #include <pvpatch/static_call.h>
 #include "pvops_internal.h"
 
-static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm,
-				     const struct pvops_backend *backend)
+static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm)
 {
-	const struct native_arm *arm = pvops_native_arm(s->op);
 	const uint8_t *have = pvop_site_addr(s);
-	uint8_t want[PVOPS_INLINE_ARM_MAX], own_arm[PVOPS_INLINE_ARM_MAX];
-	const uint8_t *inline_bytes = arm ? arm->bytes : NULL;
-	size_t inline_len = arm ? arm->len : 0;
-	const char *inline_name = "inline";
+	uint8_t want[PVOPS_INLINE_ARM_MAX], inline_bytes[PVOPS_INLINE_ARM_MAX];
+	const char *inline_name;
+	size_t inline_len = pvops_inline_arm_bytes(s->op, inline_bytes, sizeof(inline_bytes),
+						   &inline_name);
 
-	if (arm && backend && backend->inline_arm) {
-		inline_len = backend->inline_arm->bytes(s->op, own_arm, sizeof(own_arm));
-		inline_bytes = own_arm;
-		inline_name = backend->inline_arm->name;
-	}
-	if (!arm)
+	if (!pvops_native_arm(s->op))
 		return 0;	/* not an inline op: a plain static call */
 	if (s->len > sizeof(want) || s->len < inline_len || !inline_len) {
 		printk("seal: pvop %s site %p: %u bytes, its %s arm %zu\n",
@@ -61,7 +54,7 @@ void pvops_seal(void)
 	unsigned int bad = static_call_verify();
 
 	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++)
-		bad += verify_pvop_site(s, call_arm, pvops_backend());
+		bad += verify_pvop_site(s, call_arm);
 	if (bad)
 		panic("seal: %u sites do not hold their expected bytes", bad);
 }

@@ -101,15 +101,21 @@ static const struct text_poke_loc *find_loc(const struct text_poke_loc *locs,
 	return NULL;
 }
 
+void text_poke_emulate_call(const struct text_poke_loc *loc, struct int3_regs *regs,
+			    uintptr_t target)
+{
+	*regs->sp -= 8;
+	*(uint64_t *)(uintptr_t)*regs->sp = loc->addr + loc->len;
+	*regs->ip = target;
+}
+
 static void emulate(const struct text_poke_loc *loc, struct int3_regs *regs)
 {
 	uint64_t next = loc->addr + loc->len;
 
 	switch (loc->emulate) {
 	case EMULATE_CALL:
-		*regs->sp -= 8;
-		*(uint64_t *)(uintptr_t)*regs->sp = next;
-		*regs->ip = loc->target;
+		text_poke_emulate_call(loc, regs, loc->target);
 		break;
 	case EMULATE_JMP:
 		*regs->ip = loc->target;

@@ -89,31 +89,24 @@ static size_t xen_pv_arm_bytes(enum pvop_id op, uint8_t *bytes, size_t size)
 #define SAVE_FL_AFTER_MOVZX	9
 #define SAVE_FL_AFTER_XOR	12
 
-static void continue_after(const struct text_poke_loc *loc, struct int3_regs *r)
-{
-	*r->ip = loc->addr + loc->len;
-}
-
-/* From the #BP handler, which leaves room below the frame for this. */
+/* The arms' call *ptr, from the #BP handler. */
 static void call_through(const struct text_poke_loc *loc, struct int3_regs *r,
 			 void (*const *ptr)(void))
 {
-	*r->sp -= 8;
-	*(uint64_t *)(uintptr_t)*r->sp = loc->addr + loc->len;
-	*r->ip = (uintptr_t)*ptr;
+	text_poke_emulate_call(loc, r, (uintptr_t)*ptr);
 }
 
 /* movzbl mask, %eax; xor $1, %eax; shl $9, %eax: IF where events are on. */
 static void emulate_save_fl(const struct text_poke_loc *loc, struct int3_regs *r)
 {
 	*r->ax = xen_pv_vcpu_info()->evtchn_upcall_mask ? 0 : FLAGS_IF;
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 static void emulate_irq_disable(const struct text_poke_loc *loc, struct int3_regs *r)
 {
 	__atomic_store_n(&xen_pv_vcpu_info()->evtchn_upcall_mask, 1, __ATOMIC_SEQ_CST);
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 /* Unmask, then what the arm does for an event that came while masked. */
@@ -125,7 +118,7 @@ static void emulate_irq_enable(const struct text_poke_loc *loc, struct int3_regs
 	if (__atomic_load_n(&vi->evtchn_upcall_pending, __ATOMIC_SEQ_CST))
 		call_through(loc, r, &xen_pv_force_upcall_ptr);
 	else
-		continue_after(loc, r);
+		poke_continue_after(loc, r);
 }
 
 static void emulate_safe_halt(const struct text_poke_loc *loc, struct int3_regs *r)
@@ -147,7 +140,7 @@ static void leave_save_fl(const struct text_poke_loc *loc, struct int3_regs *r)
 		*r->ax = (uint32_t)((eax ^ 1) << 9);
 	else if (*r->ip == loc->addr + SAVE_FL_AFTER_XOR)
 		*r->ax = (uint32_t)(eax << 9);
-	continue_after(loc, r);
+	poke_continue_after(loc, r);
 }
 
 /*
@@ -168,9 +161,9 @@ const struct pvops_inline_arm xen_pv_inline_arm = {
 	},
 	.leave = {
 		[PVOP_save_fl] = leave_save_fl,
-		[PVOP_irq_disable] = continue_after,
-		[PVOP_irq_enable] = continue_after,
-		[PVOP_safe_halt] = continue_after,
-		[PVOP_halt] = continue_after,
+		[PVOP_irq_disable] = poke_continue_after,
+		[PVOP_irq_enable] = poke_continue_after,
+		[PVOP_safe_halt] = poke_continue_after,
+		[PVOP_halt] = poke_continue_after,
 	},
 };

@@ -84,6 +84,21 @@ struct int3_regs {
  */
 bool text_poke_int3_handler(struct int3_regs *regs);
 
+/* Move the context to the end of the location (what is left is done). */
+static inline void poke_continue_after(const struct text_poke_loc *loc,
+				       struct int3_regs *regs)
+{
+	*regs->ip = loc->addr + loc->len;
+}
+
+/*
+ * A call to target from the end of the location: push addr + len, go to
+ * target. Only from the int3 handler, whose entry leaves room below its
+ * frame for the push (a sync's interrupt does not).
+ */
+void text_poke_emulate_call(const struct text_poke_loc *loc, struct int3_regs *regs,
+			    uintptr_t target);
+
 /*
  * Platform hook: make every CPU serialize, as sync_all_cpus(); on every
  * other CPU run fixup(regs of the context the sync interrupted), then
