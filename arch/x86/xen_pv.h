@@ -17,9 +17,14 @@ extern uintptr_t xen_pv_initial_end;
 extern uintptr_t xen_pv_mapped_end;
 extern unsigned long xen_pv_own_l1_tables;
 
+/* The table a page-table entry points at (its machine frame turned back
+ * into our address through the M2P), or NULL when that is not one of our
+ * mapped pages. */
+uint64_t *xen_pv_table_at(uint64_t entry);
+
 /* Map RAM from initial_end to ram_end (at most 1 GiB) with pinned L1
- * tables of our own in its first frames; returns the new end. */
-uintptr_t xen_pv_map_remaining_ram(uintptr_t initial_end, uintptr_t ram_end);
+ * tables of our own in its first frames; sets the three above. */
+void xen_pv_map_remaining_ram(uintptr_t initial_end, uintptr_t ram_end);
 
 /* PHYSDEVOP_set_iopl's result: 0 when the I/O ports are ours. */
 extern long xen_pv_iopl_status;

@@ -21,7 +21,7 @@
  */
 #include <stdint.h>
 #include <asm/page.h>
-#include <asm/processor.h>
+#include <asm/paging.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include "../../hypervisor/xen/xen_abi.h"
@@ -30,7 +30,6 @@
 #define L1_ENTRIES	512
 #define L1_SPAN		(L1_ENTRIES * PAGE_SIZE)
 #define ONE_L2_SPAN	(1UL << 30)
-#define CPUID_EXT_NX	(1U << 20)
 
 uintptr_t xen_pv_initial_end;
 unsigned long xen_pv_own_l1_tables;
@@ -42,17 +41,15 @@ static uint64_t machine_addr(uintptr_t pa)
 	return (uint64_t)xen_pv_pfn_to_mfn(pa >> PAGE_SHIFT) << PAGE_SHIFT;
 }
 
-/* An entry of a table in Xen's initial set, as the virtual address of
- * the table it points at (frame == virtual page below the mapping). */
+/* An entry of a table in Xen's initial set, as the table it points at. */
 static const uint64_t *next_table(uint64_t entry, const char *level)
 {
-	unsigned long pfn = machine_to_phys_mapping[(entry & PTE_ADDR_MASK) >> PAGE_SHIFT];
+	const uint64_t *table = xen_pv_table_at(entry);
 
-	if (!(entry & PTE_PRESENT) || (entry & PTE_LARGE) ||
-	    (pfn << PAGE_SHIFT) >= xen_pv_initial_end)
+	if (!(entry & PTE_PRESENT) || (entry & PTE_LARGE) || !table)
 		panic("xen-pv: Xen's initial %s entry for address 0 is %#lx, not a table of ours",
 		      level, (unsigned long)entry);
-	return (const uint64_t *)(pfn << PAGE_SHIFT);
+	return table;
 }
 
 static void fill_l1_table(uintptr_t table, uintptr_t first, uintptr_t end,
@@ -101,15 +98,16 @@ static void set_l2_entry(uint64_t l2_maddr, unsigned int index, uint64_t value)
 		panic("xen-pv: mmu_update of L2 entry %u: %ld", index, rc);
 }
 
-uintptr_t xen_pv_map_remaining_ram(uintptr_t initial_end, uintptr_t ram_end)
+void xen_pv_map_remaining_ram(uintptr_t initial_end, uintptr_t ram_end)
 {
 	uintptr_t end = ram_end < ONE_L2_SPAN ? ram_end : ONE_L2_SPAN;
-	uint64_t nx = cpuid(0x80000001).edx & CPUID_EXT_NX ? PTE_NX : 0;
+	uint64_t nx = nx_enabled() ? PTE_NX : 0;
 
-	xen_pv_initial_end = initial_end;
+	/* Until our tables are in, the walk below reads Xen's alone. */
+	xen_pv_initial_end = xen_pv_mapped_end = initial_end;
 	end &= ~(PAGE_SIZE - 1);
 	if (end <= initial_end || initial_end % L1_SPAN)
-		return initial_end;
+		return;
 
 	const uint64_t *l4 = (const uint64_t *)xen_start_info->pt_base;
 	const uint64_t *l3 = next_table(l4[0], "L4");
@@ -132,7 +130,7 @@ uintptr_t xen_pv_map_remaining_ram(uintptr_t initial_end, uintptr_t ram_end)
 		set_l2_entry(l2_maddr, index, machine_addr(tables + k * PAGE_SIZE) | l2_flags);
 	}
 	xen_pv_own_l1_tables = count;
+	xen_pv_mapped_end = end;
 	printk("xen-pv: mapped %#lx-%#lx with %lu pinned L1 tables of our own\n",
 	       initial_end, end, count);
-	return end;
 }

@@ -35,8 +35,9 @@ void arch_memory_init(void)
 	xen_pv_protect_image();
 }
 
-/* The table an entry points at, or NULL when it is not one of our pages. */
-static uint64_t *table_at(uint64_t entry)
+/* The table an entry points at, or NULL when it is not one of our mapped
+ * pages (below xen_pv_mapped_end). */
+uint64_t *xen_pv_table_at(uint64_t entry)
 {
 	unsigned long mfn = (entry & PTE_ADDR_MASK) >> PAGE_SHIFT;
 	unsigned long pfn = machine_to_phys_mapping[mfn];
@@ -61,7 +62,7 @@ uint64_t *lookup_pte(uintptr_t addr, uint64_t *mapped_size)
 			*mapped_size = 1UL << shift;
 			return entry;
 		}
-		table = table_at(*entry);
+		table = xen_pv_table_at(*entry);
 	}
 	return NULL;
 }
@@ -80,7 +81,7 @@ static void walk_level(const uint64_t *table, int level, uintptr_t base, unsigne
 			continue;
 		if (level == 1 || (e & PTE_LARGE))
 			fn(va, 1UL << shift, e, arg);
-		else if ((next = table_at(e)))
+		else if ((next = xen_pv_table_at(e)))
 			walk_level(next, level - 1, va, ENTRIES, fn, arg);
 	}
 }

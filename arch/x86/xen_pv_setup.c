@@ -96,7 +96,7 @@ static void parse_start_info(const struct start_info *si)
 	       si->magic, si->nr_pages, (const void *)si, si->pt_base,
 	       si->nr_pt_frames, si->mfn_list, si->flags,
 	       ram_end < initial_end ? ram_end : initial_end);
-	xen_pv_mapped_end = xen_pv_map_remaining_ram(initial_end, ram_end);
+	xen_pv_map_remaining_ram(initial_end, ram_end);
 	if (ram_end > xen_pv_mapped_end)
 		ram_end = xen_pv_mapped_end;
 	boot_info_add_ram(PAGE_SIZE, ram_end - PAGE_SIZE);

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <pvpatch/compiler.h>
 #include <pvpatch/cpufeature.h>
+#include <pvpatch/hypervisor.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/pvops.h>
 #include <pvpatch/unwind.h>
@@ -70,6 +71,13 @@ void unwind_print_trace(const char *what, const unsigned long *trace,
 		kunit_skip(test, "%s arm: %s", (call_arm) ? "call" : "inline", \
 			   why_not);					\
 	} while (0)
+
+/* Code Xen writes at run time: no ORC, so a trace from there must come
+ * out unreliable, not wrong. */
+static inline bool in_xen_hypercall_page(uintptr_t ip)
+{
+	return ip - (uintptr_t)xen_hypercall_page < sizeof(xen_hypercall_page);
+}
 
 /* Switch only when needed: the boot arm is testable without the switch. */
 static inline void set_irq_arm_if_needed(bool call_arm)

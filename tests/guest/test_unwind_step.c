@@ -123,7 +123,7 @@ static void check_step(struct step_session *s, const struct pt_regs *regs)
 					       &reliable, &why);
 
 	s->steps++;
-	if (regs->rip - (uintptr_t)xen_hypercall_page < sizeof(xen_hypercall_page)) {
+	if (in_xen_hypercall_page(regs->rip)) {
 		s->hypercall_steps++;
 		if (!reliable && n >= 1 && trace[0] == regs->rip)
 			return;

@@ -15,7 +15,6 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <pvpatch/cpufeature.h>
-#include <pvpatch/hypervisor.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
@@ -70,7 +69,7 @@ static void sampling_timer(struct pt_regs *regs)
 		return;
 	n = stack_trace_save(trace, TRACE_MAX, 0, &reliable, &why);
 	s->checks++;
-	if (regs->rip - (uintptr_t)xen_hypercall_page < sizeof(xen_hypercall_page)) {
+	if (in_xen_hypercall_page(regs->rip)) {
 		s->in_hypercall_page++;
 		if (!reliable)
 			return;
