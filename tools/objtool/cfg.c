@@ -90,13 +90,11 @@ static int alloc_slots(struct cfg *cfg, size_t count)
 		if (p != MAP_FAILED) {
 			madvise(p, mapped, MADV_HUGEPAGE);	/* a hint: fine if refused */
 			cfg->slots = p;
-			cfg->slots_bytes = mapped;
-			cfg->slots_mapped = true;
+			cfg->slots_mapped = mapped;
 			return 0;
 		}
 	}
 	cfg->slots = calloc(1, bytes);
-	cfg->slots_bytes = bytes;
 	return cfg->slots ? 0 : -1;
 }
 
@@ -133,7 +131,7 @@ int cfg_init(struct cfg *cfg, struct objfile *obj)
 void cfg_free(struct cfg *cfg)
 {
 	if (cfg->slots_mapped)
-		munmap(cfg->slots, cfg->slots_bytes);
+		munmap(cfg->slots, cfg->slots_mapped);
 	else
 		free(cfg->slots);
 	free(cfg->code);

@@ -39,8 +39,7 @@ struct cfg {
 	struct objfile *obj;
 	struct code_slot **code;	/* per section; NULL unless code */
 	void *slots;			/* every section's code slots, one block */
-	size_t slots_bytes;
-	bool slots_mapped;		/* mmap'ed (huge pages), not calloc'ed */
+	size_t slots_mapped;		/* bytes mmap'ed (huge pages); 0: calloc'ed */
 	struct work_item *work;
 	size_t nr_work, max_work;
 	int8_t *noreturn_cache;		/* per symbol: -1 unknown, 0, 1 */
