@@ -53,7 +53,7 @@ else
 
 # Goals that must not need (or regenerate) a configuration.
 no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench \
-	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image
+	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
 config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
 config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
 
@@ -314,6 +314,37 @@ check-xen: guest-build xen-pv-image
 	$(Q)$(srctree)/scripts/xen-dom0.sh
 	$(Q)$(srctree)/scripts/check-xen.sh $(GUEST_O)/pvpatch.elf $(XEN_PV_O)/pvpatch.elf
 
+# Linux guests. The KUnit kernel (Linux 6.1 from linux-source-6.1 and
+# configs/linux-kunit.config) is built once and cached outside the clone
+# (scripts/linux-kunit.sh); the modules of tests/linux/ and pvinit, the
+# /init that loads them, are built against it here.
+LINUX_O := $(BUILD_ROOT)/linux
+LINUX_KUNIT_DIR = $(shell $(srctree)/scripts/linux-kunit.sh --print-dir)
+linux-module-srcs := $(wildcard $(srctree)/tests/linux/*.[ch] $(srctree)/tests/linux/Kbuild)
+
+linux-kernel: deps
+	$(Q)$(srctree)/scripts/linux-kunit.sh
+
+$(LINUX_O)/pvinit: $(srctree)/tools/linux/pvinit.c
+	$(Q)mkdir -p $(dir $@)
+	$(quiet) HOSTLD $@
+	$(Q)$(CC) $(filter-out -I%,$(OBJTOOL_CFLAGS)) -static $< -o $@
+
+# Kbuild writes its objects beside the sources: build a copy, so the
+# source tree is never written.
+linux-modules: linux-kernel $(LINUX_O)/pvinit
+	$(Q)mkdir -p $(LINUX_O)/modules
+	$(Q)cp $(linux-module-srcs) $(LINUX_O)/modules/
+	$(quiet) KBUILD $(LINUX_O)/modules
+	$(Q)$(MAKE) -s -C $(LINUX_KUNIT_DIR)/build M=$(abspath $(LINUX_O)/modules) modules
+
+# The Linux rows of the test table: TCG -smp 1 and 4, Xen PV dom0, and Xen
+# PV and PVH domU through the cached Debian dom0.
+check-linux: linux-modules
+	$(Q)$(srctree)/scripts/xen-dom0.sh
+	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) xen-tools
+	$(Q)$(RUN_TESTS) --group check-linux
+
 clean:
 	$(Q)rm -rf $(obj)/guest-obj $(obj)/hosted-obj $(GUEST_IMAGE) $(HOSTED_TESTS) $(obj)/guest.lds
 
@@ -324,6 +355,6 @@ help:
 	@sed -n '3,17p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
 .PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help \
-	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image
+	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
 
 endif # mixed-goals

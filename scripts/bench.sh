@@ -9,6 +9,8 @@
 #
 # With XEN_PV_IMAGE, also the irq ops' Xen arms in a Xen PV dom0
 # (scripts/bench-xen.sh), or a line saying why not (Xen not installed).
+# Then Linux 6.1's irq ops beside pvpatch's in each environment
+# (scripts/bench-linux.sh), when the Linux KUnit kernel is cached.
 #
 # Each run's "# irqdata" lines go to irq/RUN.dat next to GUEST_IMAGE,
 # headed by "# irqenv guest|hosted ...", which titles its chart
@@ -63,6 +65,13 @@ if [ -n "$xen_image" ]; then
 		echo "== Xen PV: not run: $why =="
 	fi
 fi
+
+if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+	run guest-kvm "guest, QEMU KVM -smp 1" \
+		"$scripts/bench-guest.sh" "$image" 1 "bench=irq" kvm
+fi
+
+"$scripts/bench-linux.sh" "$out"
 
 echo
 echo "== objtool throughput (host; MB of executable sections per second, best of 3) =="

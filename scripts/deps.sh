@@ -17,7 +17,7 @@ gnuplot-nox
 libxen-dev
 debootstrap cpio
 xen-hypervisor-4.17-amd64
-linux-source-6.1
+linux-source-6.1 bc flex bison libssl-dev
 "
 
 missing=""

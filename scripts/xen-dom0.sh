@@ -9,7 +9,8 @@
 #
 # usage: scripts/xen-dom0.sh [--force] [--print-dir] [OUTDIR]
 #
-#   OUTDIR       cache root (default: build/xen-dom0)
+#   OUTDIR       cache root (default: $PVPATCH_CACHE/xen-dom0, see
+#                scripts/cache-dir.sh; outside the clone, shared by all)
 #   --force      rebuild even if the cached dom0 is complete
 #   --print-dir  only print the directory the current versions map to
 #
@@ -48,7 +49,8 @@ for arg in "$@"; do
 	esac
 done
 srctree=$(cd "$(dirname "$0")/.." && pwd)
-outroot=${outroot:-$srctree/build/xen-dom0}
+. "$srctree/scripts/cache-dir.sh"
+outroot=${outroot:-$(pvpatch_cache_dir)/xen-dom0}
 
 die() { echo "xen-dom0: $*" >&2; exit 1; }
 

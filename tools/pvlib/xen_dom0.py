@@ -96,8 +96,17 @@ def is_pv_image(path):
     return XEN_ELFNOTE_ENTRY in types and XEN_ELFNOTE_PHYS32_ENTRY not in types
 
 
-def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None):
-    """pv: boot as a PV dom0; None: decide from the image's notes."""
+# QEMU's emulated SVM gives Xen no decode assist for RDTSCP, so Xen
+# crashes a PVH guest that executes it ("SVM Insn len emulation failed");
+# Linux does (rdtsc_ordered, the vDSO) when the CPU offers it.
+CPU_MODEL = "max,-smap,-smep"
+CPU_MODEL_LINUX = CPU_MODEL + ",-rdtscp"
+
+
+def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None, initrd=None,
+                 cpu=CPU_MODEL):
+    """pv: boot as a PV dom0; None: decide from the image's notes.
+    initrd: dom0's initramfs, Xen's second multiboot module."""
     if pv is None:
         pv = is_pv_image(image)
     dom0_mib = mem_mib(mem)
@@ -108,7 +117,9 @@ def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None):
     iommu = [] if pv else ["-device", "intel-iommu,intremap=on"]
     # QEMU's multiboot -initrd separates modules with ',': double any.
     module = ("%s %s" % (image, append)).strip().replace(",", ",,")
-    return [qemu, "-accel", "tcg", "-M", "q35", "-cpu", "max,-smap,-smep"] + iommu + [
+    if initrd:
+        module += "," + initrd.replace(",", ",,")
+    return [qemu, "-accel", "tcg", "-M", "q35", "-cpu", cpu] + iommu + [
             "-m", "%dM" % (dom0_mib + XEN_OVERHEAD_MIB), "-smp", str(smp),
             "-display", "none", "-monitor", "none", "-serial", "stdio",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",

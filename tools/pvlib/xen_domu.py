@@ -17,14 +17,16 @@ cpio appended to the cached dom0 initramfs: the kernel unpacks
 concatenated archives in order.
 """
 
+import glob
 import os
 import re
 import shlex
 import shutil
+import subprocess
 import tempfile
 import time
 
-from . import elf, ktap, runner
+from . import cache, elf, ktap, linux, runner, xen_dom0
 from .xen_domu_files import (DOM0_MEM_MIB, DOMU_PREFIX, HYPERVISOR_PKG, MARK,
                              Dom0, Error, Skip, check_entry, domu_config,
                              installed_version, job_script, mem_mib,
@@ -67,12 +69,12 @@ CPU_PREFIX_RE = re.compile(r"^\[cpu\d+\]\s*")
 
 # ------------------------------------------------------------------ QEMU
 
-def qemu_command(qemu, xen, kernel, initrd, smp, timeout):
+def qemu_command(qemu, xen, kernel, initrd, smp, timeout, cpu=xen_dom0.CPU_MODEL):
     def module(path, args):
         # QEMU's multiboot module list: "file args,file args"; a comma in
         # an argument is written twice.
         return (path + (" " + args if args else "")).replace(",", ",,")
-    cmd = [qemu, "-machine", "q35", "-cpu", "max,-smap,-smep", "-accel", "tcg",
+    cmd = [qemu, "-machine", "q35", "-cpu", cpu, "-accel", "tcg",
            "-m", str(QEMU_MEM_MIB), "-smp", str(smp), "-nodefaults",
            "-display", "none", "-monitor", "none", "-serial", "stdio",
            "-no-reboot",
@@ -89,8 +91,12 @@ def qemu_command(qemu, xen, kernel, initrd, smp, timeout):
 class DomuRun:
     """One boot of Xen + dom0 + the guest as a domU; see the module doc."""
 
-    def __init__(self, args, image, qemu, dom0, pvwait, init, out, err, err_raw):
+    def __init__(self, args, image, qemu, dom0, pvwait, init, out, err, err_raw,
+                 linux_initrd=None):
         self.a = args
+        # A Linux guest: its initramfs, its console's crash lines.
+        self.linux_initrd = linux_initrd
+        self.crash_re = linux.CRASH_RE if linux_initrd else PANIC_RE
         self.image = image
         self.qemu = qemu
         self.dom0 = dom0
@@ -108,7 +114,7 @@ class DomuRun:
         self.xl_failure = None
         self.panic_index = None     # index of the domU's PANIC line
         self.symbolizer = None
-        if getattr(args, "symbolize", False):
+        if getattr(args, "symbolize", False) and linux_initrd is None:
             srcroot = os.path.dirname(os.path.dirname(os.path.dirname(
                 os.path.realpath(__file__))))
             self.symbolizer = elf.Symbolizer(image, srcroot=srcroot)
@@ -122,10 +128,12 @@ class DomuRun:
         pos = line.find(DOMU_PREFIX)
         if pos >= 0 and (pos == 0 or MARK not in line):
             text = line[pos + len(DOMU_PREFIX):]
+            if self.linux_initrd:
+                text = linux.console_text(text)
             self.parser.feed(text)
             if self.symbolizer is not None:
                 text = self.symbolizer.annotate(text)
-            if self.panic_index is None and PANIC_RE.search(text):
+            if self.panic_index is None and self.crash_re.search(text):
                 self.panic_index = len(self.domu_lines)
             self.domu_lines.append(text)
             if not self.a.quiet:
@@ -186,12 +194,16 @@ class DomuRun:
 
     def _execute(self, tmp):
         a = self.a
-        # The guest checks its CPU count against what it was told.
-        extra = ("smp.expected_cpus=%d %s" % (a.smp, a.append)).strip()
-        config = domu_config(a.domu, a.smp, mem_mib(a.mem), extra)
+        if self.linux_initrd:
+            extra = ("console=hvc0 panic=-1 oops=panic %s" % a.append).strip()
+        else:
+            # The guest checks its CPU count against what it was told.
+            extra = ("smp.expected_cpus=%d %s" % (a.smp, a.append)).strip()
+        config = domu_config(a.domu, a.smp, mem_mib(a.mem), extra,
+                             ramdisk=self.linux_initrd is not None)
         initrd = os.path.join(tmp, "initrd")
         archive = run_archive(self.init, job_script(a.timeout), config,
-                              self.image, self.pvwait)
+                              self.image, self.pvwait, ramdisk=self.linux_initrd)
         write_initrd(initrd, self.dom0.initrd, archive)
         # QEMU splits module arguments at spaces: use space-free links.
         xen = os.path.join(tmp, "xen")
@@ -202,7 +214,8 @@ class DomuRun:
         total = BOOT_BUDGET + a.timeout + POWEROFF_GRACE
         # Xen gets 2-4 CPUs: dom0 has one, the domU's vCPUs share them.
         cmd = qemu_command(self.qemu, xen, kernel, initrd, max(2, min(a.smp, 4)),
-                           total)
+                           total, cpu=xen_dom0.CPU_MODEL_LINUX if self.linux_initrd
+                           else xen_dom0.CPU_MODEL)
         cmd += getattr(a, "qemu_arg", [])
         if a.verbose:
             self.err("running: " + " ".join(shlex.quote(c) for c in cmd))
@@ -329,6 +342,13 @@ class DomuRun:
                 extra.append(("guest", "timed out after %gs (domain destroyed)"
                               % a.timeout))
             return EXIT_TIMEOUT
+        init_errors = [l.split(linux.PVINIT_ERROR, 1)[1] for l in self.domu_lines
+                       if linux.PVINIT_ERROR in l]
+        if code == 0 and init_errors:
+            for e in init_errors:
+                self.err("pvinit: " + e)
+                extra.append(("pvinit", e))
+            return EXIT_FAIL
         if code == 0:
             if summary.no_tests:
                 self.err("domU powered off but no tests ran")
@@ -394,8 +414,46 @@ def describe_rc(rc):
 
 # ------------------------------------------------------------------ entry
 
-def run(args, image, qemu_name, out, err, err_raw):
-    """pvrun --hv xen --domu KIND: returns pvrun's exit status."""
+def find_pvwait(srcroot, image):
+    """The dom0-side helper: beside the image's build, else the newest one
+    any build made, else built now (make xen-tools)."""
+    near = os.path.join(os.path.dirname(os.path.abspath(image)), "tools", "xen", "pvwait")
+    if os.path.isfile(near):
+        return near
+    built = sorted(glob.glob(os.path.join(srcroot, "build", "*", "tools", "xen", "pvwait")),
+                   key=os.path.getmtime)
+    if built:
+        return built[-1]
+    path = os.path.join(srcroot, "build", "x86_64", "tools", "xen", "pvwait")
+    try:
+        r = subprocess.run(["make", "-s", "-C", srcroot, "O=build/x86_64", "xen-tools"],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    except OSError as e:
+        raise Error("pvwait helper not found and make could not run: %s" % e.strerror)
+    if r.returncode != 0 or not os.path.isfile(path):
+        why = (r.stderr.strip().splitlines() or ["no output"])[-1]
+        raise Error("pvwait helper not found and 'make xen-tools' failed: %s" % why)
+    return path
+
+
+def linux_domu_kernel(kernel, kind, tmp):
+    """What xl boots: a PV domU takes the bzImage (libxc unpacks it); a
+    PVH domU is loaded as an ELF with the PVH entry note, the vmlinux."""
+    if kind == "pv" or kernel.kind == "vmlinux":
+        return kernel.path
+    elf_image = kernel.vmlinux()
+    if elf_image is None:
+        raise Error("%s: cannot unpack its vmlinux for a PVH domU (compression "
+                    "not gzip, xz, lzma or bzip2); pass the vmlinux" % kernel.path)
+    path = os.path.join(tmp, "vmlinux")
+    with open(path, "wb") as f:
+        f.write(elf_image)
+    return path
+
+
+def run(args, image, qemu_name, out, err, err_raw, linux_guest=None):
+    """pvrun --hv xen --domu KIND: returns pvrun's exit status.
+    linux_guest: (Kernel, its initramfs, a scratch directory)."""
     srcroot = os.path.dirname(os.path.dirname(os.path.dirname(
         os.path.realpath(__file__))))
     try:
@@ -406,18 +464,18 @@ def run(args, image, qemu_name, out, err, err_raw):
         if not os.path.isfile(HYPERVISOR_GZ) or installed is None:
             raise Error("Xen is not installed (%s, package %s); run "
                         "scripts/deps.sh as root" % (HYPERVISOR_GZ, HYPERVISOR_PKG))
-        dom0 = Dom0(args.dom0 or os.path.join(srcroot, "build", "xen-dom0",
-                                              "current"))
+        dom0 = Dom0(args.dom0 or cache.cache_dir("xen-dom0", "current"))
         dom0.check_hypervisor(installed)
-        pvwait = args.pvwait or os.path.join(os.path.dirname(
-            os.path.abspath(image)), "tools", "xen", "pvwait")
-        if not os.path.isfile(pvwait):
-            raise Error("pvwait helper not found at %s; build it with "
-                        "'make O=%s xen-tools' (or pass --pvwait)"
-                        % (pvwait, os.path.relpath(os.path.dirname(
-                            os.path.dirname(os.path.dirname(pvwait))))))
+        if args.pvwait and not os.path.isfile(args.pvwait):
+            raise Error("--pvwait %s: not found" % args.pvwait)
+        pvwait = args.pvwait or find_pvwait(srcroot, image)
         init = os.path.join(srcroot, "tools", "xen", "dom0-init")
-        check_entry(image, args.domu)
+        linux_initrd = None
+        if linux_guest is not None:
+            kernel, linux_initrd, tmp = linux_guest
+            image = linux_domu_kernel(kernel, args.domu, tmp)
+        else:
+            check_entry(image, args.domu)
         mem_mib(args.mem)
         xl_string(args.append)
     except Skip as e:
@@ -429,4 +487,4 @@ def run(args, image, qemu_name, out, err, err_raw):
         out(ktap.closing_line(0, 1, 0))
         return EXIT_USAGE
     return DomuRun(args, image, qemu, dom0, pvwait, init, out, err,
-                   err_raw).execute()
+                   err_raw, linux_initrd=linux_initrd).execute()

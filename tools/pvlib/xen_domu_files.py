@@ -143,13 +143,14 @@ class Dom0:
 # ------------------------------------------------------------------ run cpio
 
 def cpio_newc(entries):
-    """A newc cpio archive. entries: (path, mode, bytes or None for a dir)."""
+    """A newc cpio archive. entries: (path, mode, data): data is the file's
+    bytes, None for a directory, or ("chr", major, minor) for a device."""
     buf = io.BytesIO()
 
-    def member(name, mode, data, ino):
+    def member(name, mode, data, ino, rdev=(0, 0)):
         nb = name.encode() + b"\0"
         hdr = "070701" + "".join("%08X" % v for v in (
-            ino, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(nb), 0))
+            ino, mode, 0, 0, 1, 0, len(data), 0, 0, rdev[0], rdev[1], len(nb), 0))
         buf.write(hdr.encode() + nb)
         buf.write(b"\0" * (-(110 + len(nb)) % 4))
         buf.write(data)
@@ -158,6 +159,8 @@ def cpio_newc(entries):
     for ino, (path, mode, data) in enumerate(entries, start=1):
         if data is None:
             member(path, 0o040000 | mode, b"", ino)
+        elif isinstance(data, tuple):
+            member(path, 0o020000 | mode, b"", ino, rdev=data[1:])
         else:
             member(path, 0o100000 | mode, data, ino)
     member("TRAILER!!!", 0, b"", 0)
@@ -182,13 +185,15 @@ def xl_string(s):
     return '"%s"' % s
 
 
-def domu_config(kind, vcpus, memory_mib, extra):
+def domu_config(kind, vcpus, memory_mib, extra, ramdisk=False):
     """The xl config. Keep the domain after it shuts down ("preserve") so
-    pvwait can read its shutdown reason; pvwait destroys it."""
+    pvwait can read its shutdown reason; pvwait destroys it. ramdisk: the
+    run's archive carries /pvrun/initrd (a Linux guest's initramfs)."""
     lines = [
         'name = "%s"' % DOMU_NAME,
         'type = "%s"' % kind,
         'kernel = "/pvrun/guest.elf"',
+    ] + (['ramdisk = "/pvrun/initrd"'] if ramdisk else []) + [
         "memory = %d" % memory_mib,
         "vcpus = %d" % vcpus,
         "extra = %s" % xl_string(extra),
@@ -227,7 +232,7 @@ def job_script(timeout):
         ""])
 
 
-def run_archive(init, job, config, image, pvwait):
+def run_archive(init, job, config, image, pvwait, ramdisk=None):
     def read(path):
         with open(path, "rb") as f:
             return f.read()
@@ -241,7 +246,7 @@ def run_archive(init, job, config, image, pvwait):
         ("usr/local", 0o755, None),
         ("usr/local/bin", 0o755, None),
         ("usr/local/bin/pvwait", 0o755, read(pvwait)),
-    ]
+    ] + ([("pvrun/initrd", 0o644, read(ramdisk))] if ramdisk else [])
     return gzip.compress(cpio_newc(entries), compresslevel=1)
 
 
