@@ -233,22 +233,51 @@ static void kvmclock_runs_at_one_ns_per_ns(struct kunit *test)
 	expect_sched_clock_at_tsc_rate(test, "kvmclock");
 }
 
+/* Fewest TSC cycles per call of clock over ROUNDS rounds: a timer
+ * interrupt or a host preemption inflates one round, not all. */
+static uint64_t cycles_per_read(uint64_t (*clock)(void))
+{
+	enum { ROUNDS = 5, CALLS = 2000 };
+	uint64_t best = UINT64_MAX;
+
+	for (int round = 0; round < ROUNDS; round++) {
+		uint64_t start = rdtsc();
+
+		for (int i = 0; i < CALLS; i++)
+			(void)clock();
+		uint64_t cycles = (rdtsc() - start) / CALLS;
+
+		if (cycles < best)
+			best = cycles;
+	}
+	return best;
+}
+
+static uint64_t sched_clock_through_the_site(void)
+{
+	return pv_sched_clock();
+}
+
+/*
+ * What kvmclock is for: a clock read that stays in the guest, the TSC
+ * scaled by what the host left in memory. Through the pvop site it must
+ * cost at most 8 native reads (the TSC and a multiply and divide); a read
+ * that made the host step in, at an exit costing a thousand cycles or
+ * more against the TSC's few dozen, or one that kept retrying because
+ * the host kept the area's version odd, lands far above that. Where the
+ * host traps the TSC itself both sides pay for it and the ratio holds.
+ */
 static void kvmclock_cost(struct kunit *test)
 {
-	enum { CALLS = 10000 };
-
 	require_feature(test, KVM_FEATURE_CLOCKSOURCE2, "clock");
-	uint64_t t0 = rdtsc();
+	KUNIT_ASSERT_PTR_EQ(test, static_call_query(pv_sched_clock), (void *)kvm_sched_clock);
+	uint64_t kvmclock = cycles_per_read(sched_clock_through_the_site);
+	uint64_t native = cycles_per_read(native_sched_clock);
 
-	for (int i = 0; i < CALLS; i++)
-		(void)pv_sched_clock();
-	uint64_t t1 = rdtsc();
-
-	for (int i = 0; i < CALLS; i++)
-		(void)native_sched_clock();
 	kunit_info(test, "cycles per call: kvmclock %lu, native %lu",
-		   (unsigned long)((t1 - t0) / CALLS),
-		   (unsigned long)((rdtsc() - t1) / CALLS));
+		   (unsigned long)kvmclock, (unsigned long)native);
+	KUNIT_EXPECT_LE_MSG(test, kvmclock, 8 * native,
+			    "kvmclock costs more than 8 native clock reads");
 }
 
 static void steal_clock_is_readable(struct kunit *test)
