@@ -48,6 +48,7 @@ static volatile size_t bp_count;
 static unsigned long bp_generation;	/* bumped after each bp_locs store */
 static struct bp_reader_count bp_readers[MAX_PATCH_CPUS];
 static unsigned long sync_count;
+static unsigned long write_count;
 static spinlock_t text_lock = SPINLOCK_INIT;
 
 void text_mutex_lock(void)
@@ -65,9 +66,15 @@ unsigned long text_poke_sync_count(void)
 	return __atomic_load_n(&sync_count, __ATOMIC_RELAXED);
 }
 
+unsigned long text_poke_write_count(void)
+{
+	return __atomic_load_n(&write_count, __ATOMIC_RELAXED);
+}
+
 void text_poke(void *addr, const void *bytes, size_t len)
 {
 	arch_text_write(addr, bytes, len);
+	__atomic_fetch_add(&write_count, 1, __ATOMIC_RELAXED);
 }
 
 static void patch_sync(void)

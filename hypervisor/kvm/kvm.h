@@ -86,8 +86,16 @@ bool kvm_sched_yield(unsigned int cpu);
 void pv_tlb_flush_select(void);
 void kvm_flush_tlb_multi(const uint64_t *cpumask, uintptr_t start,
 			 uintptr_t end);
+/*
+ * The flush's choice for the vCPU that owns `steal`: true when the host
+ * has it preempted and now holds our request to flush it before it runs
+ * again (no IPI needed), false when it must be sent an IPI.
+ */
+bool kvm_flush_leave_to_host(struct kvm_steal_time *steal);
 
-/* PV TLB flush requests arrive on VECTOR_KVM_FLUSH_TLB (asm/traps.h). */
+/* PV TLB flush requests arrive on VECTOR_KVM_FLUSH_TLB (asm/traps.h);
+ * pv_tlb_flush_select() installs this handler for them. */
+void kvm_flush_tlb_interrupt(struct pt_regs *regs);
 
 struct kvm_tlb_stats {
 	uint64_t local;		/* flushes of the caller's own TLB */

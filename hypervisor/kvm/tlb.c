@@ -56,7 +56,7 @@ static void serve_flush_requests(void)
 	local_irq_restore(flags);
 }
 
-static void flush_interrupt(struct pt_regs *regs)
+void kvm_flush_tlb_interrupt(struct pt_regs *regs)
 {
 	serve_flush_requests();
 }
@@ -68,9 +68,9 @@ static void flush_interrupt(struct pt_regs *regs)
  * The locked instruction also orders our page table writes before the
  * host's read of the flag.
  */
-static bool defer_to_host(unsigned int cpu)
+bool kvm_flush_leave_to_host(struct kvm_steal_time *steal)
 {
-	uint8_t *preempted = &kvm_cpu_areas[cpu].steal.preempted;
+	uint8_t *preempted = &steal->preempted;
 	uint8_t state = __atomic_load_n(preempted, __ATOMIC_RELAXED);
 
 	if (!(state & KVM_VCPU_PREEMPTED))
@@ -105,7 +105,7 @@ void kvm_flush_tlb_multi(const uint64_t *cpumask, uintptr_t start,
 		if (cpu == me) {
 			flush_this_cpu();
 			count(&kvm_tlb_stats.local);
-		} else if (defer_to_host(cpu)) {
+		} else if (kvm_flush_leave_to_host(&kvm_cpu_areas[cpu].steal)) {
 			count(&kvm_tlb_stats.deferred);
 		} else {
 			tickets[cpu] = __atomic_add_fetch(&mailboxes[cpu].requested, 1,
@@ -125,7 +125,7 @@ void kvm_flush_tlb_multi(const uint64_t *cpumask, uintptr_t start,
 
 void pv_tlb_flush_select(void)
 {
-	set_irq_handler(VECTOR_KVM_FLUSH_TLB, flush_interrupt);
+	set_irq_handler(VECTOR_KVM_FLUSH_TLB, kvm_flush_tlb_interrupt);
 	static_call_update(pv_flush_tlb_multi, kvm_flush_tlb_multi);
 	pvops_note_target(PVOP_flush_tlb_multi, "kvm_flush_tlb_multi");
 }

@@ -66,6 +66,9 @@ void text_mutex_unlock(void);
 /* Number of sync_all_cpus() the patcher has issued since boot. */
 unsigned long text_poke_sync_count(void);
 
+/* Number of text_poke() writes since boot (each of any length). */
+unsigned long text_poke_write_count(void);
+
 /* CPUs moved out of a location's interior by a first sync, since boot. */
 unsigned long text_poke_interior_fixups(void);
 

@@ -5,7 +5,9 @@
  * its inline site and its trampoline in a tight loop (timer interrupts on
  * in the guest). Every call made must land in exactly one of the two
  * functions, whether it ran the old instruction, the new one, or the int3
- * handler's emulation of the new one: calls made == calls counted.
+ * handler's emulation of the new one: calls made == calls counted. And
+ * every other CPU must have called while the updates went on
+ * (tests/include/call_window.h): without them, nothing raced.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,6 +16,7 @@
 #include <pvpatch/smp.h>
 #include <pvpatch/static_call.h>
 #include <pvpatch/text_poke.h>
+#include "../include/call_window.h"
 #include "../include/static_call_sites.h"
 #include "../include/stress_platform.h"
 
@@ -22,6 +25,7 @@ struct stress_counts {
 } __aligned(64);		/* one line per CPU: no false sharing */
 
 static struct stress_counts counts[KTEST_MAX_CPUS];
+static struct call_window window;
 static volatile bool stress_stop;
 static unsigned long stress_updates = STRESS_DEFAULT_UPDATES;
 
@@ -54,6 +58,11 @@ static void call_both_ways(struct stress_counts *mine)
 	mine->made++;
 }
 
+static uint64_t calls_made(unsigned int cpu)
+{
+	return counts[cpu].made;
+}
+
 static void stress_worker(void *arg)
 {
 	struct stress_counts *mine = &counts[smp_processor_id()];
@@ -66,6 +75,10 @@ static void stress_worker(void *arg)
 	}
 	for (unsigned long i = 0; i < stress_updates; i++) {
 		static_call_update(sc_stress, (i & 1) ? land_a : land_b);
+		if (i == 0)
+			call_window_open(&window, calls_made);
+		if (i == stress_updates - 1)
+			call_window_close(&window, calls_made, i);
 		call_both_ways(mine);
 	}
 	__atomic_store_n(&stress_stop, true, __ATOMIC_RELEASE);
@@ -80,11 +93,12 @@ static void retarget_under_load_loses_no_call(struct kunit *test)
 
 	for (unsigned int cpu = 0; cpu < n; cpu++)
 		counts[cpu] = (struct stress_counts){ 0 };
+	window = (struct call_window){ 0 };
 	stress_stop = false;
 	stress_platform_begin(&snap);
 	run_on_all_cpus(stress_worker, NULL);
 
-	uint64_t ns = stress_platform_end(test, &snap);
+	uint64_t ns = stress_platform_end(test, &snap, stress_updates);
 
 	syncs = text_poke_sync_count() - syncs_before;
 	for (unsigned int cpu = 0; cpu < n; cpu++) {
@@ -98,6 +112,8 @@ static void retarget_under_load_loses_no_call(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, landed, made);
 	KUNIT_EXPECT_EQ(test, syncs, 3 * stress_updates);
 	KUNIT_EXPECT_GE(test, made, (uint64_t)2 * stress_updates);
+	expect_calls_in_window(test, &window, "calls", "updates",
+			       stress_platform_callers_surely_ran(stress_updates));
 }
 
 static struct kunit_case static_call_stress_cases[] = {

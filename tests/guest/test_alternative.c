@@ -13,6 +13,7 @@
 #include <pvpatch/alternative.h>
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/ktest.h>
+#include <pvpatch/text_poke.h>
 
 extern struct alt_instr __start_alt_instructions_test[], __stop_alt_instructions_test[];
 extern uint8_t asm_alt_site[];
@@ -66,15 +67,60 @@ SITE_FN(long_padding, ALTERNATIVE("xor %%eax, %%eax",
 				  "movabs $0x1122334455667788, %%rax\n\t"
 				  "mov $1, %%ecx\n\tmov $2, %%edx", CLEAR))
 
+/*
+ * What the one apply of the test table did, seen from outside the walk:
+ * each distinct site with its bytes from before, the sites the walk
+ * counted, and the text_poke() writes it made.
+ */
+#define MAX_TEST_SITES		32
+#define MAX_TEST_SITE_LEN	32
+
+struct test_site {
+	const uint8_t *addr;
+	uint8_t len;
+	uint8_t before[MAX_TEST_SITE_LEN];
+};
+
+static struct test_site test_sites[MAX_TEST_SITES];
+static unsigned int nr_test_sites;
+static unsigned long sites_walked, sites_written;
+
+static int record_test_sites(void)
+{
+	for (struct alt_instr *a = __start_alt_instructions_test;
+	     a < __stop_alt_instructions_test; a++) {
+		const uint8_t *site = alt_site(a);
+		unsigned int i = 0;
+
+		while (i < nr_test_sites && test_sites[i].addr != site)
+			i++;
+		if (i < nr_test_sites)
+			continue;
+		if (nr_test_sites == MAX_TEST_SITES || a->instrlen > MAX_TEST_SITE_LEN)
+			return -1;
+		test_sites[i] = (struct test_site){ .addr = site, .len = a->instrlen };
+		memcpy(test_sites[i].before, site, a->instrlen);
+		nr_test_sites++;
+	}
+	return 0;
+}
+
 static int apply_test_table(struct kunit_suite *suite)
 {
 	static bool applied;
 
 	if (!cpu_feature_enabled(SET) || cpu_feature_enabled(CLEAR))
 		return -1;
-	if (!applied)
-		apply_alternatives(__start_alt_instructions_test,
-				   __stop_alt_instructions_test);
+	if (applied)
+		return 0;
+	if (record_test_sites())
+		return -1;
+	unsigned long walked = alternatives_stats.sites, writes = text_poke_write_count();
+
+	apply_alternatives(__start_alt_instructions_test,
+			   __stop_alt_instructions_test);
+	sites_walked = alternatives_stats.sites - walked;
+	sites_written = text_poke_write_count() - writes;
 	applied = true;
 	return 0;
 }
@@ -172,13 +218,24 @@ static void asm_file_alternatives_work(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, asm_alt_site[0], 0xb8);	/* mov $42, %eax */
 }
 
+/*
+ * One visit per site however many arms it has, and one write for each
+ * site whose bytes changed (all of them at once), none for the others.
+ */
 static void every_site_is_written_once(struct kunit *test)
 {
 	size_t entries = __stop_alt_instructions_test - __start_alt_instructions_test;
+	unsigned int changed = 0;
 
 	/* Three ALTERNATIVE_2s hold two entries for one site each. */
 	KUNIT_EXPECT_EQ(test, entries, (size_t)17);
-	KUNIT_EXPECT_GE(test, alternatives_stats.sites, (unsigned long)14);
+	KUNIT_EXPECT_EQ(test, nr_test_sites, 14U);
+	for (unsigned int i = 0; i < nr_test_sites; i++)
+		changed += !!memcmp(test_sites[i].addr, test_sites[i].before, test_sites[i].len);
+	kunit_info(test, "%u sites: %lu walked, %u changed, %lu writes",
+		   nr_test_sites, sites_walked, changed, sites_written);
+	KUNIT_EXPECT_EQ(test, sites_walked, (unsigned long)nr_test_sites);
+	KUNIT_EXPECT_EQ(test, sites_written, (unsigned long)changed);
 }
 
 static struct kunit_case alternative_cases[] = {

@@ -4,7 +4,9 @@
  * site between the inline native arm and the call arm, back and forth,
  * while every other CPU uses the ops in a loop, timer interrupts on, and
  * checks after each op that the interrupt flag says what the op did.
- * One wrong answer, lost flag or crash fails it.
+ * One wrong answer, lost flag or crash fails it, and so does a CPU that
+ * made too few rounds while the switches went on
+ * (tests/include/call_window.h): without them, nothing raced.
  */
 #include <stdint.h>
 #include <asm/percpu.h>
@@ -14,6 +16,7 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include <pvpatch/text_poke.h>
+#include "../include/call_window.h"
 
 #define FLAGS_IF (1UL << 9)
 
@@ -22,6 +25,7 @@ struct switch_counts {
 } __aligned(64);
 
 static struct switch_counts counts[CONFIG_NR_CPUS];
+static struct call_window window;
 static volatile bool switching_done;
 /*
  * Every suite run switches a little; the pvops-switch entry of
@@ -65,6 +69,11 @@ static void use_irq_ops(struct switch_counts *mine)
 	mine->uses++;
 }
 
+static uint64_t rounds_made(unsigned int cpu)
+{
+	return counts[cpu].uses;
+}
+
 static void switch_worker(void *arg)
 {
 	struct switch_counts *mine = &counts[smp_processor_id()];
@@ -81,6 +90,10 @@ static void switch_worker(void *arg)
 	}
 	for (unsigned long i = 0; i < switches; i++) {
 		pvops_set_irq_arm(!cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL));
+		if (i == 0)
+			call_window_open(&window, rounds_made);
+		if (i == switches - 1)
+			call_window_close(&window, rounds_made, i);
 		use_irq_ops(mine);
 	}
 	pvops_set_irq_arm(boot_arm);
@@ -103,6 +116,7 @@ static void arms_switch_live_under_load(struct kunit *test)
 
 	for (unsigned int cpu = 0; cpu < n; cpu++)
 		counts[cpu] = (struct switch_counts){ .ticks_before = cpus[cpu].timer_ticks };
+	window = (struct call_window){ 0 };
 	switching_done = false;
 	run_on_all_cpus(switch_worker, &boot_arm);
 
@@ -123,6 +137,9 @@ static void arms_switch_live_under_load(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, text_poke_sync_count() - syncs_before, 3 * done);
 	KUNIT_EXPECT_EQ(test, cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL), boot_arm);
 	KUNIT_EXPECT_GE(test, uses, (uint64_t)switches);
+	/* Each switch's syncs wait for every CPU, as in the guest's static
+	 * call stress: each must have used the ops meanwhile. */
+	expect_calls_in_window(test, &window, "op rounds", "switches", true);
 	/* CPU 1 sat in a site for most syncs: after the native "sti; hlt"
 	 * its saved RIP is inside it. A backend's own safe_halt arm (Xen
 	 * PV: a call) halts inside the callee instead. */
