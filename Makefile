@@ -82,8 +82,10 @@ $(obj)/include/config/auto.conf $(obj)/include/generated/autoconf.h: $(obj)/.con
 	$(quiet) GEN $(O)/include/generated/autoconf.h
 	$(Q)$(KCONFIG) genconfig $(obj)/include/generated/autoconf.h $(obj)/include/config/auto.conf
 
+# Not -include: a .config that kconfig refuses must stop the build, not
+# leave it to build without one.
 ifneq ($(config-needed),)
--include $(obj)/include/config/auto.conf
+include $(obj)/include/config/auto.conf
 endif
 
 # ---------------------------------------------------------------- flags
