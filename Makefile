@@ -94,6 +94,14 @@ CC ?= cc
 ifeq ($(origin CC),default)
 CC := gcc
 endif
+# Before the flags below run CC: a missing or broken one stops here, in
+# one line that names it.
+ifneq ($(config-needed)$(filter xen-tools,$(MAKECMDGOALS)),)
+cc-problem := $(shell $(srctree)/scripts/cc-check.sh $(CC))
+ifneq ($(cc-problem),)
+$(error CC=$(CC): $(cc-problem); set CC to a C compiler (gcc, clang))
+endif
+endif
 LD := ld
 OBJCOPY := objcopy
 cc-is-clang := $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1))

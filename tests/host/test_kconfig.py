@@ -94,7 +94,9 @@ class DamagedConfig(unittest.TestCase):
         self.write(GUEST + "CONFIG_PLATFORM_HOSTED=y\n")
         # -n: a make that wrongly takes the .config prints its build
         # instead of running it (the configuration step still runs).
-        run = subprocess.run(["make", "-n", "-C", ROOT, "O=" + self.tmp.name],
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+        run = subprocess.run(["make", "-n", "-C", ROOT, "O=" + self.tmp.name], env=env,
                              capture_output=True, text=True, timeout=120)
         self.assertNotEqual(run.returncode, 0, run.stdout[-2000:])
         self.assertIn("kconfig: %s:2: " % self.config, run.stderr)
