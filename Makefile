@@ -82,8 +82,10 @@ $(obj)/include/config/auto.conf $(obj)/include/generated/autoconf.h: $(obj)/.con
 	$(quiet) GEN $(O)/include/generated/autoconf.h
 	$(Q)$(KCONFIG) genconfig $(obj)/include/generated/autoconf.h $(obj)/include/config/auto.conf
 
+# Not -include: a .config that kconfig refuses must stop the build, not
+# leave it to build without one.
 ifneq ($(config-needed),)
--include $(obj)/include/config/auto.conf
+include $(obj)/include/config/auto.conf
 endif
 
 # ---------------------------------------------------------------- flags
@@ -91,6 +93,14 @@ endif
 CC ?= cc
 ifeq ($(origin CC),default)
 CC := gcc
+endif
+# Before the flags below run CC: a missing or broken one stops here, in
+# one line that names it.
+ifneq ($(config-needed)$(filter xen-tools,$(MAKECMDGOALS)),)
+cc-problem := $(shell $(srctree)/scripts/cc-check.sh $(CC))
+ifneq ($(cc-problem),)
+$(error CC=$(CC): $(cc-problem); set CC to a C compiler (gcc, clang))
+endif
 endif
 LD := ld
 OBJCOPY := objcopy

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The guest's boot sequence after the arch entry code. Boot arguments
- * come first so that a bad one stops the boot before anything else runs.
+ * The guest's boot sequence after the arch entry code (console, exception
+ * table, the boot protocol's information). Boot arguments come first: an
+ * unknown key, or a value its parser refuses, stops the boot before
+ * memory, patching or the other CPUs. A pvops= value is only a name
+ * here: pvops_select() refuses one that is unknown or does not match the
+ * machine once pvpatch_boot() has detected the hypervisor, after memory
+ * and the unwinder are set up and before any site is patched.
  */
 #include <string.h>
 #include <pvpatch/alternative.h>

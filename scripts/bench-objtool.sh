@@ -1,18 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# objtool throughput: MB of text (the executable sections of the objects)
-# per second, over copies of every object of a guest build.
+# objtool throughput: MB (10^6 bytes) of text, the executable sections
+# of the objects, per second, over copies of every object of a guest
+# build.
 #
 #   scripts/bench-objtool.sh OBJTOOL GUEST_BUILD_DIR [RUNS]
 #
 # Each pass runs over fresh copies (objtool writes objects in place), in
-# one process for all the objects where the subcommand takes several
-# files. Best of RUNS (3). Rows:
-#   static-calls   scan for plain C static call sites and record them
+# one objtool process for all the objects. Best of RUNS (3). Rows:
+#   static-calls   scan for plain C static call sites; the build has
+#                  recorded them already, so nothing is written
 #   check          decode, follow control flow, check stack state
 #   orc            check and write the ORC tables
-#   pipeline       static-calls + orc, as the build runs them
+#   pipeline       static-calls then orc: the build's two steps, which
+#                  the build runs once per object
 set -eu
 objtool=$1
 build=$2
@@ -62,7 +64,7 @@ run_pass() {
 	echo $(( $(now_ns) - start ))
 }
 
-printf '  %-14s %8s %10s %12s %10s\n' "objtool" "objects" "text KB" "best ms" "MB/s"
+printf '  %-14s %8s %10s %12s %10s\n' "objtool" "objects" "text kB" "best ms" "MB/s"
 for pass in static-calls check orc pipeline; do
 	need=$pass
 	[ "$pass" = pipeline ] && need=orc
@@ -85,6 +87,6 @@ for pass in static-calls check orc pipeline; do
 		continue
 	fi
 	awk -v n="$count" -v b="$text_bytes" -v ns="$best" -v name="$pass" 'BEGIN {
-		printf "  %-14s %8d %10.1f %12.1f %10.1f\n", name, n, b / 1024, ns / 1e6,
+		printf "  %-14s %8d %10.1f %12.1f %10.1f\n", name, n, b / 1e3, ns / 1e6,
 			(b / 1e6) / (ns / 1e9) }'
 done

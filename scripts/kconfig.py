@@ -18,6 +18,8 @@ try:
 except ImportError:
     sys.exit("kconfig: kconfiglib not found; run scripts/deps.sh as root "
              "(Debian package python3-kconfiglib, used with /usr/bin/python3)")
+sys.dont_write_bytecode = True   # the source tree is never written
+from kconfig_check import ConfigError, load as load_config  # noqa: E402
 
 
 def load(srctree):
@@ -37,16 +39,16 @@ def main(argv):
         if len(argv) != 3 or not os.path.isfile(argv[2]):
             sys.exit("kconfig: defconfig file not found: %s"
                      % (argv[2] if len(argv) > 2 else "(none)"))
-        kconf.load_config(argv[2])
+        load_config(kconf, argv[2], strict=True)
         print(kconf.write_config(config))
     elif cmd == "olddefconfig":
         if not os.path.isfile(config):
             sys.exit("kconfig: %s does not exist; run 'make defconfig' first"
                      % config)
-        kconf.load_config(config)
+        load_config(kconf, config, strict=False)
         print(kconf.write_config(config))
     elif cmd == "genconfig":
-        kconf.load_config(config)
+        load_config(kconf, config, strict=True)
         header, include = argv[2], argv[3]
         kconf.write_autoconf(header)
         # Same values in make syntax, for selecting sources and flags.
@@ -62,6 +64,7 @@ def main(argv):
                     out.write("CONFIG_%s=%s\n" % (sym.name, val))
         os.replace(include + ".tmp", include)
     elif cmd == "menuconfig":
+        load_config(kconf, config, strict=False)
         import menuconfig
         os.environ["KCONFIG_CONFIG"] = config
         menuconfig.menuconfig(kconf)
@@ -70,4 +73,10 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    try:
+        main(sys.argv)
+    except ConfigError as e:
+        sys.exit("kconfig: %s" % e)
+    except kconfiglib.KconfigError as e:
+        # kconfiglib's messages span lines: make's output gets one.
+        sys.exit("kconfig: %s" % " ".join(str(e).split()))

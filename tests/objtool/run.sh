@@ -31,6 +31,8 @@ result() {	# result STATUS DESCRIPTION
 	fi
 }
 
+# TAP 13, whose plan may come last: the count is known at the end.
+echo "TAP version 13"
 if [ ! -x "$objtool" ]; then
 	echo "1..0 # SKIP no objtool at $objtool (build the guest first)"
 	exit 0
