@@ -7,7 +7,8 @@
  */
 OUTPUT_FORMAT("elf64-x86-64")
 OUTPUT_ARCH(i386:x86-64)
-/* The boot path: a Xen PV image starts at its PV entry (xen_pv_head.S). */
+/* The boot path: a Xen PV image starts at its PV entry
+ * (arch/x86/xen/pv_head.S). */
 #ifdef CONFIG_XEN_PV
 ENTRY(xen_pv_entry)
 #else

@@ -13,7 +13,7 @@ struct boot_info boot_info;
 
 extern char __image_start[], __image_end[];
 
-/* Shared with the Xen PV boot path (xen_pv_setup.c). */
+/* Shared with the Xen PV boot path (arch/x86/xen/pv_setup.c). */
 void boot_info_reserve(uint64_t start, uint64_t size)
 {
 	if (boot_info.nr_reserved < MAX_MEMORY_REGIONS)

@@ -117,7 +117,7 @@ bool xen_hypercall_page_install(void)
 	if (page_ready)
 		return true;
 	/* A PV kernel's page was written by Xen's domain builder, from
-	 * the HYPERCALL_PAGE note (arch/x86/xen_pv_head.S). */
+	 * the HYPERCALL_PAGE note (arch/x86/xen/pv_head.S). */
 	if (cpu_feature_enabled(X86_FEATURE_XENPV)) {
 		__atomic_store_n(&page_ready, page_written(), __ATOMIC_RELEASE);
 		return page_ready;

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <asm/xen_pv_arms.h>
+#include <asm/xen/pv_arms.h>
 #include <pvpatch/pvops.h>
 #include "xen_abi.h"
 
@@ -48,7 +48,7 @@ void xen_pv_timer_start(unsigned int cpu);
 /* A timer event one period ahead that also wakes a blocked vCPU. */
 void xen_pv_arm_wakeup(void);
 
-/* Each IPI vector of cpu as an event channel (arch/x86/xen_pv_apic.c). */
+/* Each IPI vector of cpu as an event channel (arch/x86/xen/pv_apic.c). */
 void xen_pv_bind_ipis(unsigned int cpu);
 
 /* flush_tlb_multi through MMUEXT_TLB_FLUSH_MULTI (pv_tlb.c). */
@@ -64,7 +64,7 @@ void xen_pv_tlb_select(void);
  * pvops core (pv_arms.c). */
 extern const struct pvops_inline_arm xen_pv_inline_arm;
 
-/* xen_pv_entry.S */
+/* arch/x86/xen/pv_entry.S */
 void xen_pv_event_entry(void);
 void xen_pv_failsafe_entry(void);
 

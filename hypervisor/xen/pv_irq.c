@@ -3,14 +3,15 @@
  * The Xen PV irq ops and event delivery (CONFIG_XEN_PV).
  *
  * The ops act on evtchn_upcall_mask of this vCPU's vcpu_info, which is
- * in struct cpu (asm/percpu.h). The inline arms (asm/xen_pv_arms.h) do
+ * in struct cpu (asm/percpu.h). The inline arms (asm/xen/pv_arms.h) do
  * the same as the C functions here, which are the targets of the call
  * arm (pvops.irq=call, the classic out-of-line layout) and, through the
  * pointers below, the inline arms' slow paths.
  *
  * Events: Xen sets a port's bit in shared_info's evtchn_pending, its
  * word's bit in the vCPU's evtchn_pending_sel, and evtchn_upcall_pending;
- * with the mask clear it then enters xen_pv_event_entry (xen_pv_entry.S).
+ * with the mask clear it then enters xen_pv_event_entry
+ * (arch/x86/xen/pv_entry.S).
  * The upcall clears pending before scanning (xen.h: so that an event
  * raised during the scan raises it again) and calls the port's handler.
  */
@@ -25,9 +26,9 @@
 #include "pv_internal.h"
 
 _Static_assert(offsetof(struct vcpu_info, evtchn_upcall_pending) == XEN_VCPU_INFO_PENDING,
-	       "asm/xen_pv_arms.h: pending byte");
+	       "asm/xen/pv_arms.h: pending byte");
 _Static_assert(offsetof(struct vcpu_info, evtchn_upcall_mask) == XEN_VCPU_INFO_MASK,
-	       "asm/xen_pv_arms.h: mask byte");
+	       "asm/xen/pv_arms.h: mask byte");
 _Static_assert(sizeof(struct vcpu_info) <= sizeof(((struct cpu *)0)->xen_vcpu_info),
 	       "struct cpu: room for struct vcpu_info");
 

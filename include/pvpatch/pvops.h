@@ -91,7 +91,7 @@ struct pvops_backend {
 
 /*
  * A backend's own inline arm (an arch alternative keyed on its CPU
- * feature, as Xen PV's asm/xen_pv_arms.h). bytes() writes op's arm into
+ * feature, as Xen PV's asm/xen/pv_arms.h). bytes() writes op's arm into
  * bytes[size] and returns its length, 0 when op has none: seal checks
  * the sites against it and the live irq arm switch writes it. For that
  * switch, per irq op: emulate[] runs the whole arm for a CPU at the

@@ -136,7 +136,7 @@ static inline void native_halt_insn(void)
 /*
  * A Xen PV kernel's interrupt flag is its vCPU's event mask: cli and sti
  * trap to Xen and leave the mask alone. The pvop sites hold the Xen arm
- * (asm/xen_pv_arms.h) once patched.
+ * (asm/xen/pv_arms.h) once patched.
  */
 #include <pvpatch/pvops.h>
 

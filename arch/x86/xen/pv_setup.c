@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Xen 64-bit PV boot, from xen_pv_head.S to guest_main().
+ * Xen 64-bit PV boot, from pv_head.S to guest_main().
  *
  * The kernel runs in ring 3 under Xen: no IDT, GDT, CR3 or MSR writes of
  * its own. %gs gets its base through HYPERVISOR_set_segment_base; the I/O
@@ -9,13 +9,13 @@
  * PVH dom0. Then the same guest_main() as the PVH image, whose arch hooks
  * the PV image takes from its own files (the Makefile swaps them in):
  *   page tables   Xen's initial ones, W^X and text_poke's alias through
- *                 the PV MMU (xen_pv_mmu.c, xen_pv_paging.c), and pinned
+ *                 the PV MMU (pv_mmu.c, pv_paging.c), and pinned
  *                 L1 tables of our own for the rest of RAM up to 1 GiB
- *                 (xen_pv_memory.c)
- *   exceptions    a trap table (xen_pv_traps.c, xen_pv_entry.S)
+ *                 (pv_memory.c)
+ *   exceptions    a trap table (pv_traps.c, pv_entry.S)
  *   interrupts    event channels: the "xen_pv" backend (hypervisor/xen/
- *                 pv_*.c), VIRQ_TIMER, IPIs (xen_pv_apic.c)
- *   other CPUs    VCPUOP_initialise and VCPUOP_up (xen_pv_smp.c)
+ *                 pv_*.c), VIRQ_TIMER, IPIs (pv_apic.c)
+ *   other CPUs    VCPUOP_initialise and VCPUOP_up (pv_smp.c)
  *
  * Not here yet: RAM past 1 GiB.
  */
@@ -30,10 +30,10 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../hypervisor/xen/pv_internal.h"
+#include "../../../hypervisor/xen/pv_internal.h"
 #include <xen/physdev.h>
-#include "setup.h"
-#include "xen_pv.h"
+#include "../setup.h"
+#include <asm/xen/pv.h>
 
 #define XEN_PV_MAGIC		"xen-3.0-x86_64"
 /* xen.h: the initial mapping ends at least 512 KiB past the bootstrap

@@ -17,8 +17,8 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/text_poke.h>
-#include "../../hypervisor/xen/xen_abi.h"
-#include "xen_pv.h"
+#include "../../../hypervisor/xen/xen_abi.h"
+#include <asm/xen/pv.h>
 
 #define CPUID_EXT_NX	(1U << 20)	/* CPUID 0x80000001 EDX */
 

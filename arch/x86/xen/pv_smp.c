@@ -3,7 +3,7 @@
  * SMP of the Xen PV image (replaces smp.c): Xen's dom0_max_vcpus vCPUs,
  * each started with VCPUOP_initialise (a struct vcpu_guest_context:
  * entry, stack, %gs base, trap table, callbacks, our page tables) and
- * VCPUOP_up. IPIs are event channels (xen_pv_apic.c), so the cross-CPU
+ * VCPUOP_up. IPIs are event channels (pv_apic.c), so the cross-CPU
  * calls of smp_call.c, sync_all_cpus() included, work unchanged.
  * Idle vCPUs block in Xen (the safe_halt op: SCHEDOP_block).
  */
@@ -22,9 +22,9 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include <asm/smp.h>
-#include "../../hypervisor/xen/pv_internal.h"
+#include "../../../hypervisor/xen/pv_internal.h"
 #include <xen/vcpu.h>
-#include "xen_pv.h"
+#include <asm/xen/pv.h>
 
 static unsigned int nr_online = 1;
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The Xen 64-bit PV boot path (CONFIG_XEN_PV): what its tests look at. */
-#ifndef ARCH_X86_XEN_PV_H
-#define ARCH_X86_XEN_PV_H
+#ifndef ASM_XEN_PV_H
+#define ASM_XEN_PV_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -12,7 +12,7 @@ struct start_info;
 extern const struct start_info *xen_start_info;
 
 /* End of what Xen's initial page tables map (virtual == pseudo-physical),
- * and of all we map: that plus our own L1 tables (xen_pv_memory.c). */
+ * and of all we map: that plus our own L1 tables (arch/x86/xen/pv_memory.c). */
 extern uintptr_t xen_pv_initial_end;
 extern uintptr_t xen_pv_mapped_end;
 extern unsigned long xen_pv_own_l1_tables;
@@ -31,7 +31,7 @@ extern long xen_pv_iopl_status;
 /* PHYSDEVOP_set_iopl for the calling vCPU: Xen keeps the IOPL per vCPU. */
 long xen_pv_take_io_ports(void);
 
-/* The trap table (xen_pv_traps.c), and one entry of it. */
+/* The trap table (arch/x86/xen/pv_traps.c), and one entry of it. */
 struct trap_info;
 void xen_pv_trap_init(void);
 bool xen_pv_trap_entry(unsigned int vector, struct trap_info *entry);
@@ -42,7 +42,7 @@ unsigned long xen_pv_pfn_to_mfn(unsigned long pfn);
 /* Map a machine page that is not one of ours (shared_info) at va. */
 void xen_pv_map_machine_page(uintptr_t va, uint64_t maddr, bool writable);
 
-/* W^X for the image on Xen's initial page tables (xen_pv_mmu.c). */
+/* W^X for the image on Xen's initial page tables (arch/x86/xen/pv_mmu.c). */
 void xen_pv_protect_image(void);
 /* A domU's console ring from start_info, mapped into a window of ours. */
 void xen_pv_map_domu_console(void);

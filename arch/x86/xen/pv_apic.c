@@ -14,7 +14,7 @@
 #include <asm/traps.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../hypervisor/xen/pv_internal.h"
+#include "../../../hypervisor/xen/pv_internal.h"
 #include <xen/vcpu.h>
 
 #define NS_PER_SEC	1000000000ULL
