@@ -25,15 +25,13 @@ void hypervisor_cpu_online(void);
  * otherwise unused 0x100 boundary from 0x40000000 (Xen public
  * arch-x86/cpuid.h); xen_cpuid_base_of() searches them through the
  * given CPUID function (a fake one in the tests) and returns 0 when
- * there is no Xen. xen_hypercall_page is a page of text that Xen fills
- * with one 32-byte stub per hypercall once the xen backend is selected.
+ * there is no Xen.
  */
 struct cpuid_regs;
 typedef struct cpuid_regs (*cpuid_fn_t)(uint32_t leaf);
 uint32_t xen_cpuid_base_of(cpuid_fn_t cpuid_fn);
 uint32_t xen_cpuid_base(void);
-extern const uint8_t xen_hypercall_page[4096];
-/* True once Xen has written the hypercall page. */
+/* True once Xen has written the hypercall page (asm/xen/hypercall.h). */
 bool xen_hypercall_page_ready(void);
 
 /*

@@ -24,7 +24,7 @@
 #include <asm/paging.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../../hypervisor/xen/xen_abi.h"
+#include <asm/xen/hypercall.h>
 #include <asm/xen/pv.h>
 
 #define L1_ENTRIES	512

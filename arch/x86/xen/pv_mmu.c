@@ -17,7 +17,8 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/text_poke.h>
-#include "../../../hypervisor/xen/xen_abi.h"
+#include <pvpatch/hypervisor.h>
+#include <asm/xen/hypercall.h>
 #include <asm/xen/pv.h>
 
 #define CPUID_EXT_NX	(1U << 20)	/* CPUID 0x80000001 EDX */

@@ -12,7 +12,7 @@
 #include <asm/paging.h>
 #include <asm/processor.h>
 #include <pvpatch/arch.h>
-#include "../../../hypervisor/xen/xen_abi.h"
+#include <asm/xen/hypercall.h>
 #include <asm/xen/pv.h>
 
 #define ENTRIES		512

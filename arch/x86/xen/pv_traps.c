@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <asm/traps.h>
 #include <pvpatch/platform.h>
-#include "../../../hypervisor/xen/xen_abi.h"
+#include <asm/xen/hypercall.h>
 #include <asm/xen/pv.h>
 
 #define XEN_PV_EVENT_VECTOR	256
