@@ -13,8 +13,9 @@
  *                 L1 tables of our own for the rest of RAM up to 1 GiB
  *                 (pv_memory.c)
  *   exceptions    a trap table (pv_traps.c, pv_entry.S)
- *   interrupts    event channels: the "xen_pv" backend (hypervisor/xen/
- *                 pv_*.c), VIRQ_TIMER, IPIs (pv_apic.c)
+ *   interrupts    event channels (pv_events.c): VIRQ_TIMER (pv_timer.c),
+ *                 IPIs (pv_apic.c); the "xen_pv" backend (hypervisor/
+ *                 xen/pv_*.c) maps shared_info and registers the upcall
  *   other CPUs    VCPUOP_initialise and VCPUOP_up (pv_smp.c)
  *
  * Not here yet: RAM past 1 GiB.
@@ -30,10 +31,11 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../../hypervisor/xen/pv_internal.h"
+#include <pvpatch/hypervisor.h>
+#include <asm/xen/hypercall.h>
 #include <xen/physdev.h>
-#include "../setup.h"
 #include <asm/xen/pv.h>
+#include "../setup.h"
 
 #define XEN_PV_MAGIC		"xen-3.0-x86_64"
 /* xen.h: the initial mapping ends at least 512 KiB past the bootstrap

@@ -22,9 +22,9 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include <asm/smp.h>
-#include "../../../hypervisor/xen/pv_internal.h"
-#include <xen/vcpu.h>
+#include <asm/xen/hypercall.h>
 #include <asm/xen/pv.h>
+#include <xen/vcpu.h>
 
 static unsigned int nr_online = 1;
 

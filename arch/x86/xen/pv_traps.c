@@ -4,7 +4,7 @@
  * (HYPERVISOR_set_trap_table), whose entries Xen bounces to with the
  * frame pv_entry.S turns into a struct pt_regs. Exceptions then take
  * the same dispatch_trap() as in the PVH image (fatal report, expected
- * traps, text_poke_bp's int3); events go to the PV backend's upcall.
+ * traps, text_poke_bp's int3); events go to the upcall (pv_events.c).
  *
  * Entries leave the event mask alone (trap-gate behaviour, flags bit 4
  * clear): an exception returns to its context with the mask it had.

@@ -1,11 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The Xen 64-bit PV boot path (CONFIG_XEN_PV): what its tests look at. */
+/*
+ * The Xen 64-bit PV arch code (arch/x86/xen/pv_*, CONFIG_XEN_PV): what
+ * the PV backend above it (hypervisor/xen/pv_*) and the tests use. The
+ * backend calls down into these and the arch code includes nothing of
+ * the backend; the one way up is the Xen arms' slow paths, pointers the
+ * backend defines (asm/xen/pv_arms.h), as every pvop site calls out.
+ */
 #ifndef ASM_XEN_PV_H
 #define ASM_XEN_PV_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <asm/percpu.h>
+#include <asm/xen/hypercall.h>
 
+struct pt_regs;
 struct start_info;
 
 /* Xen's start_info, as given in %rsi at the PV entry. */
@@ -46,5 +55,41 @@ void xen_pv_map_machine_page(uintptr_t va, uint64_t maddr, bool writable);
 void xen_pv_protect_image(void);
 /* A domU's console ring from start_info, mapped into a window of ours. */
 void xen_pv_map_domu_console(void);
+
+/* This vCPU's struct vcpu_info, in struct cpu once the backend has
+ * registered it there (VCPUOP_register_vcpu_info). */
+static inline struct vcpu_info *xen_pv_vcpu_info(void)
+{
+	return (struct vcpu_info *)this_cpu()->xen_vcpu_info;
+}
+
+/* Event channels (pv_events.c). Ports with a handler: enough for the
+ * timer, IPIs and tests. */
+#define XEN_PV_MAX_PORTS	64
+
+typedef void (*xen_pv_port_handler_t)(evtchn_port_t port, struct pt_regs *regs);
+
+/* shared_info, mapped by the backend's select(): the event bitmaps.
+ * NULL until then: no event channels. */
+extern struct shared_info *xen_pv_shared_info;
+/* Upcalls taken, per CPU. */
+extern uint64_t xen_pv_upcalls[CONFIG_NR_CPUS];
+
+/* Mask every port, once shared_info is mapped. */
+void xen_pv_mask_all_ports(void);
+/* The handler of a port bound to cpu's vCPU (NULL: none); unmasks it. */
+int xen_pv_bind_port_handler(evtchn_port_t port, unsigned int cpu,
+			     xen_pv_port_handler_t handler);
+
+/* The callbacks the backend registers with Xen (pv_entry.S). */
+void xen_pv_event_entry(void);
+void xen_pv_failsafe_entry(void);
+
+/* VIRQ_TIMER's port per CPU, and starting it (pv_timer.c). */
+extern evtchn_port_t xen_pv_timer_port[CONFIG_NR_CPUS];
+void xen_pv_timer_start(unsigned int cpu);
+
+/* Each IPI vector of cpu as an event channel (pv_apic.c). */
+void xen_pv_bind_ipis(unsigned int cpu);
 
 #endif
