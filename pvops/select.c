@@ -12,6 +12,7 @@
 #include <pvpatch/hypervisor.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/pvops.h>
+#include <pvpatch/smp.h>
 #include "pvops_internal.h"
 
 extern const struct pvops_backend *const __start_pvops_backends[];
@@ -90,6 +91,10 @@ void pvops_select(void)
 	if (native && native != chosen)
 		native->select();
 	chosen->select();
+	/* The other CPUs start later (boot step 5). The arch runs the
+	 * backend's per-vCPU registration on each through this hook, so
+	 * neither arch/ nor hypervisor/ asks pvops which backend won. */
+	smp_set_cpu_online_hook(chosen->cpu_online);
 }
 
 const struct pvops_backend *pvops_backend(void)

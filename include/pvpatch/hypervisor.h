@@ -12,15 +12,6 @@ void hypervisor_detect(void);
 const char *hypervisor_signature(void);
 
 /*
- * Called by every secondary CPU once, early in its bring-up (its %gs,
- * tables and local APIC are set up; it is not yet marked online). The
- * chosen backend registers what the hypervisor keeps per vCPU (KVM:
- * kvmclock, steal time, PV EOI areas); a no-op for the others. The boot
- * CPU's registration happens in the backend's select().
- */
-void hypervisor_cpu_online(void);
-
-/*
  * Xen HVM/PVH (hypervisor/xen/hvm.c). The Xen leaves sit at the first
  * otherwise unused 0x100 boundary from 0x40000000 (Xen public
  * arch-x86/cpuid.h); xen_cpuid_base_of() searches them through the

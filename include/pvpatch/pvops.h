@@ -80,8 +80,10 @@ struct pvops_backend {
 	const char *name;
 	bool (*detect)(void);	/* running on this hypervisor? */
 	void (*select)(void);	/* static_call_update() the ops it provides */
-	/* On each secondary CPU as it comes up (hypervisor_cpu_online()):
-	 * register what the hypervisor keeps per vCPU. NULL: nothing. */
+	/* On each secondary CPU as it comes up (pvops_select() hands it to
+	 * smp_set_cpu_online_hook()): register what the hypervisor keeps
+	 * per vCPU (KVM: kvmclock, steal time, PV EOI areas; Xen: vcpu_info,
+	 * the time area). The boot CPU's happens in select(). NULL: nothing. */
 	void (*cpu_online)(unsigned int cpu);
 	/* Where the sites carry an inline arm of the backend's own instead
 	 * of the native instructions; NULL: the native arms. */
