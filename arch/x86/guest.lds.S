@@ -65,6 +65,10 @@ SECTIONS
 		__start_pvops_backends = .;
 		KEEP(*(pvops_backends))
 		__stop_pvops_backends = .;
+		. = ALIGN(8);
+		__start_x86_hypervisor_hooks = .;
+		KEEP(*(x86_hypervisor_hooks))
+		__stop_x86_hypervisor_hooks = .;
 		. = ALIGN(4);
 		__start_pvop_sites = .;
 		KEEP(*(pvop_sites))

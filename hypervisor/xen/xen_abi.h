@@ -28,6 +28,19 @@ static inline long xen_hvm_get_param(uint32_t index, uint64_t *value)
 /* Installs the hypercall page if this is a Xen HVM/PVH guest. */
 bool xen_hypercall_page_install(void);
 
+/*
+ * Xen services that do not depend on the pvops backend, which the x86
+ * platform code reaches through its hooks (platform.c): the console
+ * (Xen's own for dom0, the shared ring for a domU; console.c), shutdown
+ * with a reason and the TSC rate (power.c), the E820 map, each RAM range
+ * through add_ram (memory_map.c). Each is a no-op (false, 0, -1) off Xen.
+ */
+bool xen_console_init(void);
+void xen_console_write(const char *text, size_t len);
+void xen_shutdown(bool failed);
+uint32_t xen_tsc_khz(void);
+int xen_memory_map(void (*add_ram)(uint64_t start, uint64_t size));
+
 /* Xen's clock as sched_clock (clock.c). */
 void xen_clock_select(void);
 void xen_clock_cpu_online(unsigned int cpu);

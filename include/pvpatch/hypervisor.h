@@ -25,19 +25,4 @@ uint32_t xen_cpuid_base(void);
 /* True once Xen has written the hypercall page (asm/xen/hypercall.h). */
 bool xen_hypercall_page_ready(void);
 
-/*
- * Xen HVM/PVH services that do not depend on the pvops backend
- * (hypervisor/xen/console.c, power.c): the console (Xen's own for dom0,
- * the shared ring for a domU), shutdown with a reason, the TSC rate.
- * Each is a no-op (false, 0) off Xen.
- */
-bool xen_console_init(void);
-void xen_console_write(const char *text, size_t len);
-/* A PV domU's console ring, mapped by its setup, before xen_console_init(). */
-void xen_console_set_ring(void *page, uint32_t port);
-void xen_shutdown(bool failed);
-uint32_t xen_tsc_khz(void);
-/* Xen's E820 map, each RAM range through add_ram: 0, or an error. */
-int xen_memory_map(void (*add_ram)(uint64_t start, uint64_t size));
-
 #endif

@@ -31,7 +31,7 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/hypervisor.h>
+#include <asm/hypervisor_hooks.h>
 #include <asm/xen/hypercall.h>
 #include <xen/physdev.h>
 #include <asm/xen/pv.h>
@@ -61,7 +61,7 @@ static void set_gs_base(struct cpu *cpu)
 {
 	if (xen_hypercall2(__HYPERVISOR_set_segment_base, SEGBASE_GS_KERNEL,
 			   (uintptr_t)cpu))
-		xen_shutdown(true);
+		hv_shutdown(true);
 }
 
 /* Per vCPU: each CPU takes them for itself (xen_pv_ap_start()). */

@@ -53,8 +53,10 @@ void xen_pv_map_machine_page(uintptr_t va, uint64_t maddr, bool writable);
 
 /* W^X for the image on Xen's initial page tables (arch/x86/xen/pv_mmu.c). */
 void xen_pv_protect_image(void);
-/* A domU's console ring from start_info, mapped into a window of ours. */
+/* A domU's console ring from start_info, mapped into a window of ours;
+ * then the window and the ring's port (NULL for dom0: no ring). */
 void xen_pv_map_domu_console(void);
+void *xen_pv_domu_console(uint32_t *port);
 
 /* This vCPU's struct vcpu_info, in struct cpu once the backend has
  * registered it there (VCPUOP_register_vcpu_info). */
