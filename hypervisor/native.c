@@ -9,7 +9,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <pvpatch/cpufeature.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include <pvpatch/smp.h>
 
 unsigned long native_save_fl(void)

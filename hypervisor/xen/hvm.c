@@ -24,7 +24,7 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/hypervisor.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "xen_abi.h"
 
 #define XEN_LEAF_STRIDE		0x100

@@ -13,7 +13,7 @@
  */
 #include <stdbool.h>
 #include <string.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "pv_internal.h"
 
 struct arm_buffer {

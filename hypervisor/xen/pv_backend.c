@@ -19,7 +19,7 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "pv_internal.h"
 #include <xen/callback.h>
 #include <xen/vcpu.h>

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <asm/xen/pv_arms.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "xen_abi.h"
 #include <asm/xen/pv.h>
 

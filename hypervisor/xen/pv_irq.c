@@ -10,7 +10,7 @@
  * masked stays pending until the enable; its delivery is the arch's
  * (arch/x86/xen/pv_events.c).
  */
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "xen_abi.h"
 #include "pv_internal.h"
 

@@ -18,7 +18,7 @@
 #include <pvpatch/page_alloc.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_calls.h>
 #include <pvpatch/smp.h>
 #include <asm/smp.h>
 #include <asm/xen/hypercall.h>

@@ -138,7 +138,7 @@ static inline void native_halt_insn(void)
  * trap to Xen and leave the mask alone. The pvop sites hold the Xen arm
  * (asm/xen/pv_arms.h) once patched.
  */
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_calls.h>
 
 static inline unsigned long local_irq_save(void)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * x86-64 pvop callers, generated from PVOPS_LIST (include/pvpatch/pvops.h).
+ * x86-64 pvop callers, generated from PVOPS_LIST
+ * (include/pvpatch/pvops_calls.h).
  *
  * An inline op is one combined site: ALTERNATIVE(native instructions,
  * static call site of pv_<name>, condition). The native arm is padded to
