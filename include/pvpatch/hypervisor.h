@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What hypervisor/ offers the layers above it (pvops/, the guest, the
+ * tests). The arch below never includes this (scripts/check-layers.py):
+ * it offers hooks that hypervisor code registers instead.
+ */
 #ifndef PVPATCH_HYPERVISOR_H
 #define PVPATCH_HYPERVISOR_H
 
