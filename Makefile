@@ -141,6 +141,7 @@ engine-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/alternativ
 hosted-engine-srcs := $(engine-srcs)
 
 guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S \
+	$(srctree)/arch/x86/xen/*.c $(srctree)/arch/x86/xen/*.S \
 	$(srctree)/alternatives/*.c $(srctree)/guest/*.c $(srctree)/tests/guest/*.c \
 	$(srctree)/tests/guest/*.S $(srctree)/tests/common/*.c \
 	$(srctree)/pvops/*.c $(srctree)/hypervisor/*.c $(srctree)/hypervisor/*/*.c \
@@ -148,8 +149,9 @@ guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S 
 	$(filter-out $(if $(CONFIG_BENCH),,%/bench_updates.c),$(wildcard $(srctree)/bench/*.c))))
 guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
 # The Xen PV boot path (CONFIG_XEN_PV) and its tests: only in the PV image,
-# where they replace the files that write page tables directly.
-xen-pv-srcs := $(filter arch/x86/xen_pv% hypervisor/xen/pv_% tests/guest/test_xen_pv%,$(guest-srcs))
+# where they replace the files that write page tables directly. Its arch
+# code is arch/x86/xen/pv_*, its pvops backend hypervisor/xen/pv_*.
+xen-pv-srcs := $(filter arch/x86/xen/pv_% hypervisor/xen/pv_% tests/guest/test_xen_pv%,$(guest-srcs))
 xen-pv-replaced := arch/x86/text_poke.c arch/x86/smp.c arch/x86/apic.c arch/x86/paging.c
 guest-srcs := $(filter-out $(if $(CONFIG_XEN_PV),$(xen-pv-replaced),$(xen-pv-srcs)),$(guest-srcs))
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))

@@ -6,11 +6,9 @@
  */
 #include <string.h>
 #include <asm/cpufeatures.h>
-#include <asm/percpu.h>
 #include <asm/processor.h>
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/hypervisor.h>
-#include <pvpatch/pvops.h>
 
 static char signature[13];
 
@@ -35,12 +33,4 @@ void hypervisor_detect(void)
 const char *hypervisor_signature(void)
 {
 	return signature[0] ? signature : "none";
-}
-
-void hypervisor_cpu_online(void)
-{
-	const struct pvops_backend *backend = pvops_backend();
-
-	if (backend && backend->cpu_online)
-		backend->cpu_online(this_cpu()->id);
 }

@@ -9,7 +9,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <pvpatch/cpufeature.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include <pvpatch/smp.h>
 
 unsigned long native_save_fl(void)
@@ -90,7 +90,7 @@ static bool native_detect(void)
 
 static void native_select(void)
 {
-	/* The keys start out native (pvops/pvops.c): name the targets. */
+	/* The keys start out native (pvops/keys.c): name the targets. */
 #define TARGET_INLINE_RAX(name)	"native_" #name "__thunk"
 #define TARGET_INLINE(name)	"native_" #name "__thunk"
 #define TARGET_CALL(name)	"native_" #name

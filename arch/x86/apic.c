@@ -8,10 +8,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <asm/apic.h>
+#include <asm/hypervisor_hooks.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
-#include <pvpatch/hypervisor.h>
 #include <pvpatch/printk.h>
 
 #define APIC_ID		0x020
@@ -210,13 +210,14 @@ void apic_calibrate(void)
 		return;
 	}
 	struct cpuid_regs hv = cpuid(0x40000000);
-	uint32_t xen_khz = xen_tsc_khz();
+	const char *by = NULL;
+	uint32_t hv_khz = hv_tsc_khz(&by);
 
-	if (xen_khz) {
-		tsc_per_second = (uint64_t)xen_khz * 1000;
+	if (hv_khz) {
+		tsc_per_second = (uint64_t)hv_khz * 1000;
 		calibrate_with_tsc();
-		printk("apic: no PIT; timer %lu kHz against the TSC rate Xen gives (%lu kHz)\n",
-		       timer_per_second / 1000, tsc_per_second / 1000);
+		printk("apic: no PIT; timer %lu kHz against the TSC rate %s gives (%lu kHz)\n",
+		       timer_per_second / 1000, by, tsc_per_second / 1000);
 	} else if (hv.eax >= 0x40000010 && cpuid(0x40000010).ebx) {
 		struct cpuid_regs t = cpuid(0x40000010);
 

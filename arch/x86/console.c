@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Console devices: the 16550 UART at COM1 (QEMU -serial) and, when
- * present, the 0xe9 debug port (QEMU -debugcon, Bochs); under Xen with
- * neither, Xen's console (hypervisor/xen/console.c).
+ * present, the 0xe9 debug port (QEMU -debugcon, Bochs); with neither,
+ * the hypervisor's console if one answers (under Xen, Xen's own).
  */
 #include <stdbool.h>
+#include <asm/hypervisor_hooks.h>
 #include <asm/processor.h>
 #include <pvpatch/console.h>
-#include <pvpatch/hypervisor.h>
 
 #define COM1		0x3f8
 #define UART_DATA	0
@@ -28,7 +28,7 @@
 
 static bool uart_present;
 static bool debugcon_present;
-static bool xen_console;
+static bool hypervisor_console;
 
 void arch_console_init(void)
 {
@@ -47,7 +47,7 @@ void arch_console_init(void)
 	debugcon_present = CONFIG_DEBUGCON_E9_ENABLED && inb(DEBUGCON_PORT) == DEBUGCON_PORT;
 	/* A Xen PVH guest has neither (dom0's UART belongs to Xen). */
 	if (!uart_present && !debugcon_present)
-		xen_console = xen_console_init();
+		hypervisor_console = hv_console_init();
 }
 
 static void uart_putc(char c)
@@ -70,6 +70,6 @@ void arch_console_write(const char *text, size_t len)
 		if (debugcon_present)
 			outb(DEBUGCON_PORT, text[i]);
 	}
-	if (xen_console)
-		xen_console_write(text, len);
+	if (hypervisor_console)
+		hv_console_write(text, len);
 }

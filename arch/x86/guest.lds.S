@@ -7,7 +7,8 @@
  */
 OUTPUT_FORMAT("elf64-x86-64")
 OUTPUT_ARCH(i386:x86-64)
-/* The boot path: a Xen PV image starts at its PV entry (xen_pv_head.S). */
+/* The boot path: a Xen PV image starts at its PV entry
+ * (arch/x86/xen/pv_head.S). */
 #ifdef CONFIG_XEN_PV
 ENTRY(xen_pv_entry)
 #else
@@ -64,6 +65,10 @@ SECTIONS
 		__start_pvops_backends = .;
 		KEEP(*(pvops_backends))
 		__stop_pvops_backends = .;
+		. = ALIGN(8);
+		__start_x86_hypervisor_hooks = .;
+		KEEP(*(x86_hypervisor_hooks))
+		__stop_x86_hypervisor_hooks = .;
 		. = ALIGN(4);
 		__start_pvop_sites = .;
 		KEEP(*(pvop_sites))

@@ -13,7 +13,7 @@
 #include <xen/elfnote.h>
 
 	/* A Xen PV image (CONFIG_XEN_PV) must not offer this entry too:
-	 * Xen would boot it as PVH. Its notes are in xen_pv_head.S. */
+	 * Xen would boot it as PVH. Its notes are in arch/x86/xen/pv_head.S. */
 #ifndef CONFIG_XEN_PV
 	.section .note.Xen, "a"
 	.balign 4

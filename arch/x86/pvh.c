@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Reading the PVH start info (Xen public ABI, hvm/start_info.h). */
 #include <stdint.h>
+#include <asm/hypervisor_hooks.h>
 #include <pvpatch/bootinfo.h>
-#include <pvpatch/hypervisor.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <xen/xen.h>
@@ -13,7 +13,7 @@ struct boot_info boot_info;
 
 extern char __image_start[], __image_end[];
 
-/* Shared with the Xen PV boot path (xen_pv_setup.c). */
+/* Shared with the Xen PV boot path (arch/x86/xen/pv_setup.c). */
 void boot_info_reserve(uint64_t start, uint64_t size)
 {
 	if (boot_info.nr_reserved < MAX_MEMORY_REGIONS)
@@ -56,8 +56,8 @@ void pvh_parse_start_info(uint32_t start_info_pa)
 	}
 	boot_info.acpi_rsdp = si->rsdp_paddr;
 	if (si->version < 1 || !si->memmap_entries) {
-		/* Xen's dom0 start info has none: ask Xen. */
-		int rc = xen_memory_map(boot_info_add_ram);
+		/* Xen's dom0 start info has none: ask Xen (its hook). */
+		int rc = hv_memory_map(boot_info_add_ram);
 
 		if (rc)
 			panic("PVH start info version %u has no memory map, and Xen gave none (%d)",

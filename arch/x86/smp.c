@@ -15,7 +15,6 @@
 #include <asm/traps.h>
 #include <pvpatch/bootinfo.h>
 #include <pvpatch/console.h>
-#include <pvpatch/hypervisor.h>
 #include <pvpatch/page_alloc.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
@@ -36,6 +35,13 @@ unsigned int smp_processor_id(void)
 unsigned int num_online_cpus(void)
 {
 	return __atomic_load_n(&nr_online, __ATOMIC_ACQUIRE);
+}
+
+static void (*cpu_online_hook)(unsigned int cpu);
+
+void smp_set_cpu_online_hook(void (*hook)(unsigned int cpu))
+{
+	cpu_online_hook = hook;
 }
 
 void trampoline_install(void)
@@ -103,7 +109,8 @@ __noreturn void ap_entry(unsigned int cpu)
 	if (apic_read_id() != c->apic_id)
 		panic("cpu %u: APIC ID %u, expected %u", cpu, apic_read_id(),
 		      c->apic_id);
-	hypervisor_cpu_online();
+	if (cpu_online_hook)
+		cpu_online_hook(cpu);
 	apic_timer_start();
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
 	__atomic_fetch_add(&nr_online, 1, __ATOMIC_ACQ_REL);

@@ -14,7 +14,7 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "kvm.h"
 
 struct kvm_cpu_area kvm_cpu_areas[CONFIG_NR_CPUS];

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "kvm.h"
 
 /*

@@ -22,7 +22,7 @@
  */
 #include <asm/percpu.h>
 #include <asm/processor.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "kvm.h"
 
 void kvm_kick(unsigned int cpu)

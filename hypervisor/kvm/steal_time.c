@@ -7,7 +7,7 @@
  */
 #include <string.h>
 #include <asm/processor.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "kvm.h"
 
 /* msr.rst: version is a sequence counter, odd while being updated. */

@@ -13,7 +13,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include <pvpatch/smp.h>
 #include "kvm.h"
 

@@ -11,7 +11,7 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "../pvclock.h"
 #include "xen_abi.h"
 #include <xen/vcpu.h>

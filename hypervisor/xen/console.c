@@ -6,14 +6,17 @@
  * CONSOLEIO_write. A domU may not (Xen refuses it unless built for
  * debugging); it has a shared ring page that xenconsoled in dom0 drains,
  * found through HVM_PARAM_CONSOLE_PFN and _EVTCHN (xen/io/console.h),
- * or, for a PV domU, in start_info, mapped by the PV setup beforehand
- * (xen_console_set_ring()).
+ * or, for a PV domU, in start_info, mapped by the PV arch code before the
+ * console starts (xen_pv_domu_console()).
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <asm/processor.h>
 #include <pvpatch/console.h>
 #include "xen_abi.h"
+#ifdef CONFIG_XEN_PV
+#include <asm/xen/pv.h>
+#endif
 
 #define RING_SPINS	10000000	/* how long to wait for xenconsoled */
 
@@ -66,12 +69,6 @@ static void ring_write(const char *text, size_t len)
 	}
 }
 
-void xen_console_set_ring(void *page, uint32_t port)
-{
-	ring = page;
-	ring_port = port;
-}
-
 bool xen_console_init(void)
 {
 	uint64_t pfn, port;
@@ -82,6 +79,9 @@ bool xen_console_init(void)
 		mode = XEN_CONSOLE_IO;
 		return true;
 	}
+#ifdef CONFIG_XEN_PV
+	ring = xen_pv_domu_console(&ring_port);
+#endif
 	if (ring) {
 		mode = XEN_CONSOLE_RING;
 		return true;

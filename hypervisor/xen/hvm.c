@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Xen HVM and PVH guests: find Xen's CPUID leaves and have Xen write the
- * hypercall page. This registers the "xen" backend (pvops=xen). The
+ * hypercall page (arch/x86/xen/hypercall_page.S). This registers the "xen" backend (pvops=xen). The
  * page is installed at the first need: the console (console.c; a PVH
  * guest has no UART, so even pvops=native makes hypercalls there), or
  * the backend's select(). select() takes sched_clock from Xen's clock
@@ -24,28 +24,12 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/hypervisor.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "xen_abi.h"
 
 #define XEN_LEAF_STRIDE		0x100
 #define XEN_LEAF_LIMIT		0x40010000	/* 256 possible bases */
 #define XEN_LEAVES_NEEDED	3		/* base + 2: the hypercall MSR */
-
-/*
- * The hypercall page: 4 KiB of text, page aligned, in a section of its
- * own inside .text (guest.lds.S: *(.text.*)), so that it is executable
- * and, like all text, never writable: W^X holds. Xen writes it through
- * guest-physical memory, which our read-only mapping does not govern.
- * Until then it holds int3s: a call before the page is ready traps.
- */
-__asm__(".pushsection .text.xen_hypercall_page, \"ax\", @progbits\n\t"
-	".balign 4096\n\t"
-	".globl xen_hypercall_page\n\t"
-	".type xen_hypercall_page, @object\n"
-	"xen_hypercall_page:\n\t"
-	".skip 4096, 0xcc\n\t"
-	".size xen_hypercall_page, 4096\n\t"
-	".popsection");
 
 static bool page_ready;
 
@@ -117,7 +101,7 @@ bool xen_hypercall_page_install(void)
 	if (page_ready)
 		return true;
 	/* A PV kernel's page was written by Xen's domain builder, from
-	 * the HYPERCALL_PAGE note (arch/x86/xen_pv_head.S). */
+	 * the HYPERCALL_PAGE note (arch/x86/xen/pv_head.S). */
 	if (cpu_feature_enabled(X86_FEATURE_XENPV)) {
 		__atomic_store_n(&page_ready, page_written(), __ATOMIC_RELEASE);
 		return page_ready;

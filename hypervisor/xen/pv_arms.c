@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The Xen PV inline arms (asm/xen_pv_arms.h) as bytes, for seal to check
+ * The Xen PV inline arms (asm/xen/pv_arms.h) as bytes, for seal to check
  * the sites against (the backend's inline_arm, pv_backend.c). Written
  * out from the manual (Intel SDM vol. 2), not taken from the assembler
  * whose output they check: every memory operand is %gs-relative (prefix
@@ -13,7 +13,7 @@
  */
 #include <stdbool.h>
 #include <string.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "pv_internal.h"
 
 struct arm_buffer {

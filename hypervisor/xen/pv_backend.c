@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "xen_pv" pvops backend (CONFIG_XEN_PV): a 64-bit PV kernel, known
- * from its entry point (arch/x86/xen_pv_setup.c sets X86_FEATURE_XENPV).
+ * from its entry point (arch/x86/xen/pv_setup.c sets X86_FEATURE_XENPV).
  *
  * select() makes event delivery possible before any irq op may enable
  * it: shared_info mapped (the event bitmaps), the event and failsafe
@@ -9,7 +9,7 @@
  * (VCPUOP_register_vcpu_info; Xen copies the current mask and pending
  * state over) where the Xen arms of the inline irq ops find it
  * %gs-relative. The keys then point at the C versions, which the call
- * arm uses; the default arm is the inline Xen one (asm/xen_pv_arms.h).
+ * arm uses; the default arm is the inline Xen one (asm/xen/pv_arms.h).
  * flush_tlb_multi becomes one MMUEXT_TLB_FLUSH_MULTI (pv_tlb.c).
  */
 #include <asm/cpufeatures.h>
@@ -19,11 +19,11 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include "pv_internal.h"
 #include <xen/callback.h>
 #include <xen/vcpu.h>
-#include "../../arch/x86/xen_pv.h"
+#include <asm/xen/pv.h>
 
 static uint8_t shared_info_window[PAGE_SIZE] __aligned(PAGE_SIZE);
 

@@ -9,7 +9,7 @@
  */
 #include <asm/percpu.h>
 #include <pvpatch/platform.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_backend.h>
 #include <pvpatch/smp.h>
 #include "pv_internal.h"
 

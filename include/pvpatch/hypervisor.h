@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What hypervisor/ offers the layers above it (pvops/, the guest, the
+ * tests). The arch below never includes this (scripts/check-layers.py):
+ * it offers hooks that hypervisor code registers instead.
+ */
 #ifndef PVPATCH_HYPERVISOR_H
 #define PVPATCH_HYPERVISOR_H
 
@@ -12,43 +17,17 @@ void hypervisor_detect(void);
 const char *hypervisor_signature(void);
 
 /*
- * Called by every secondary CPU once, early in its bring-up (its %gs,
- * tables and local APIC are set up; it is not yet marked online). The
- * chosen backend registers what the hypervisor keeps per vCPU (KVM:
- * kvmclock, steal time, PV EOI areas); a no-op for the others. The boot
- * CPU's registration happens in the backend's select().
- */
-void hypervisor_cpu_online(void);
-
-/*
  * Xen HVM/PVH (hypervisor/xen/hvm.c). The Xen leaves sit at the first
  * otherwise unused 0x100 boundary from 0x40000000 (Xen public
  * arch-x86/cpuid.h); xen_cpuid_base_of() searches them through the
  * given CPUID function (a fake one in the tests) and returns 0 when
- * there is no Xen. xen_hypercall_page is a page of text that Xen fills
- * with one 32-byte stub per hypercall once the xen backend is selected.
+ * there is no Xen.
  */
 struct cpuid_regs;
 typedef struct cpuid_regs (*cpuid_fn_t)(uint32_t leaf);
 uint32_t xen_cpuid_base_of(cpuid_fn_t cpuid_fn);
 uint32_t xen_cpuid_base(void);
-extern const uint8_t xen_hypercall_page[4096];
-/* True once Xen has written the hypercall page. */
+/* True once Xen has written the hypercall page (asm/xen/hypercall.h). */
 bool xen_hypercall_page_ready(void);
-
-/*
- * Xen HVM/PVH services that do not depend on the pvops backend
- * (hypervisor/xen/console.c, power.c): the console (Xen's own for dom0,
- * the shared ring for a domU), shutdown with a reason, the TSC rate.
- * Each is a no-op (false, 0) off Xen.
- */
-bool xen_console_init(void);
-void xen_console_write(const char *text, size_t len);
-/* A PV domU's console ring, mapped by its setup, before xen_console_init(). */
-void xen_console_set_ring(void *page, uint32_t port);
-void xen_shutdown(bool failed);
-uint32_t xen_tsc_khz(void);
-/* Xen's E820 map, each RAM range through add_ram: 0, or an error. */
-int xen_memory_map(void (*add_ram)(uint64_t start, uint64_t size));
 
 #endif

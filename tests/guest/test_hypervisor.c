@@ -15,6 +15,7 @@
 #include <pvpatch/ktest.h>
 #include <pvpatch/pvops.h>
 #include "../../hypervisor/kvm/kvm.h"
+#include <asm/xen/hypercall.h>
 
 extern char __text_start[], __text_end[];
 

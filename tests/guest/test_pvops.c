@@ -53,7 +53,7 @@ static const uint8_t *native_bytes(enum pvop_id op, size_t *len)
 }
 
 #ifdef CONFIG_XEN_PV
-#include <asm/xen_pv_arms.h>
+#include <asm/xen/pv_arms.h>
 
 static size_t put_disp32(uint8_t *p, uintptr_t v)
 {
@@ -86,7 +86,7 @@ static size_t put_gs_byte(uint8_t *p, uint8_t opcode_len, const uint8_t *opcode,
 	return n + put_disp32(p + n, offset);
 }
 
-/* The Xen PV arms (asm/xen_pv_arms.h), encoded here from the SDM. */
+/* The Xen PV arms (asm/xen/pv_arms.h), encoded here from the SDM. */
 static size_t xen_pv_bytes(enum pvop_id op, uint8_t *p)
 {
 	static const uint8_t movzbl[] = { 0x0f, 0xb6 }, movb[] = { 0xc6 },

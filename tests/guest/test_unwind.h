@@ -21,6 +21,7 @@
 #include <pvpatch/ktest.h>
 #include <pvpatch/pvops.h>
 #include <pvpatch/unwind.h>
+#include <asm/xen/hypercall.h>
 
 #define CHAIN_FRAMES	3
 

@@ -11,7 +11,7 @@
 #include <pvpatch/hypervisor.h>
 #include <pvpatch/ktest.h>
 #include "../../hypervisor/xen/xen_abi.h"
-#include "../../arch/x86/xen_pv.h"
+#include <asm/xen/pv.h>
 
 extern char __image_end[];
 
@@ -89,7 +89,7 @@ static void memory_is_inside_our_mapping(struct kunit *test)
 
 /*
  * RAM past Xen's initial mapping is mapped by L1 tables of our own
- * (xen_pv_memory.c): as many as that RAM needs, each read-only to us,
+ * (arch/x86/xen/pv_memory.c): as many as that RAM needs, each read-only to us,
  * pinned (a second pin is refused) and never mappable writable.
  */
 static uint8_t probe_page[4096] __aligned(4096);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The Xen PV irq ops (CONFIG_XEN_PV, asm/xen_pv_arms.h): the pvop sites
+ * The Xen PV irq ops (CONFIG_XEN_PV, asm/xen/pv_arms.h): the pvop sites
  * hold the inline Xen arm, and the event mask really holds events back.
  * An event channel bound to this vCPU (EVTCHNOP_bind_ipi) is signalled
  * while masked; the upcall must wait for irq_enable (whose inline arm

@@ -15,7 +15,7 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include "../../hypervisor/xen/pv_internal.h"
-#include "../../arch/x86/xen_pv.h"
+#include <asm/xen/pv.h>
 
 #define OLD_PATTERN	0x01d01d01d01d01d0ULL
 #define NEW_PATTERN	0x5eedf00d5eedf00dULL

@@ -57,7 +57,7 @@ struct cpu {
 #ifdef CONFIG_XEN_PV
 	/* This vCPU's struct vcpu_info (xen.h), placed here by
 	 * VCPUOP_register_vcpu_info so that the inline irq ops reach its
-	 * event mask %gs-relative (asm/xen_pv_arms.h). 64 bytes, aligned:
+	 * event mask %gs-relative (asm/xen/pv_arms.h). 64 bytes, aligned:
 	 * never across a page. */
 	uint8_t xen_vcpu_info[64] __aligned(64);
 #endif

@@ -136,9 +136,9 @@ static inline void native_halt_insn(void)
 /*
  * A Xen PV kernel's interrupt flag is its vCPU's event mask: cli and sti
  * trap to Xen and leave the mask alone. The pvop sites hold the Xen arm
- * (asm/xen_pv_arms.h) once patched.
+ * (asm/xen/pv_arms.h) once patched.
  */
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_calls.h>
 
 static inline unsigned long local_irq_save(void)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * x86-64 pvop callers, generated from PVOPS_LIST (include/pvpatch/pvops.h).
+ * x86-64 pvop callers, generated from PVOPS_LIST
+ * (include/pvpatch/pvops_calls.h).
  *
  * An inline op is one combined site: ALTERNATIVE(native instructions,
  * static call site of pv_<name>, condition). The native arm is padded to
@@ -22,11 +23,11 @@
 
 #ifdef CONFIG_XEN_PV
 /*
- * The Xen PV image: a third arm, the Xen one (asm/xen_pv_arms.h), for
+ * The Xen PV image: a third arm, the Xen one (asm/xen/pv_arms.h), for
  * X86_FEATURE_XENPV; the call arm comes last so that pvops.irq=call
  * still wins. The site grows to the longest arm.
  */
-#include <asm/xen_pv_arms.h>
+#include <asm/xen/pv_arms.h>
 #define PVOP_SITE_ASM(name, insns, cond)				\
 	ALTERNATIVE_2(insns, XEN_PV_ARM_##name, X86_FEATURE_XENPV,	\
 		      STATIC_CALL_SITE(pv_##name), cond)		\

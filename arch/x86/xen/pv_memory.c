@@ -24,8 +24,8 @@
 #include <asm/paging.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../hypervisor/xen/xen_abi.h"
-#include "xen_pv.h"
+#include <asm/xen/hypercall.h>
+#include <asm/xen/pv.h>
 
 #define L1_ENTRIES	512
 #define L1_SPAN		(L1_ENTRIES * PAGE_SIZE)

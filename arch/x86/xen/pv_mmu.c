@@ -17,8 +17,8 @@
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
 #include <pvpatch/text_poke.h>
-#include "../../hypervisor/xen/xen_abi.h"
-#include "xen_pv.h"
+#include <asm/xen/hypercall.h>
+#include <asm/xen/pv.h>
 
 #define CPUID_EXT_NX	(1U << 20)	/* CPUID 0x80000001 EDX */
 
@@ -72,18 +72,34 @@ void xen_pv_map_machine_page(uintptr_t va, uint64_t maddr, bool writable)
 /*
  * A domU may not write Xen's console: its console is a ring page that
  * xenconsoled drains, given in start_info as a machine frame. Mapped at
- * boot, and again once the image's pages are remapped for W^X.
+ * boot, before the console starts, and again once the image's pages are
+ * remapped for W^X; Xen's console code asks for it (xen_pv_domu_console()).
  */
+static uint8_t console_window[PAGE_SIZE] __aligned(PAGE_SIZE);
+
+static bool has_domu_console(const struct start_info *si)
+{
+	return !(si->flags & SIF_INITDOMAIN) && si->console.domU.mfn;
+}
+
 void xen_pv_map_domu_console(void)
 {
-	static uint8_t console_window[PAGE_SIZE] __aligned(PAGE_SIZE);
 	const struct start_info *si = xen_start_info;
 
-	if ((si->flags & SIF_INITDOMAIN) || !si->console.domU.mfn)
+	if (!has_domu_console(si))
 		return;
 	xen_pv_map_machine_page((uintptr_t)console_window,
 				(uint64_t)si->console.domU.mfn << PAGE_SHIFT, true);
-	xen_console_set_ring(console_window, si->console.domU.evtchn);
+}
+
+void *xen_pv_domu_console(uint32_t *port)
+{
+	const struct start_info *si = xen_start_info;
+
+	if (!has_domu_console(si))
+		return NULL;
+	*port = si->console.domU.evtchn;
+	return console_window;
 }
 
 static void protect(const char *start, const char *end, uint64_t flags)

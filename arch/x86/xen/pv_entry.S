@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Xen PV exception, event and failsafe entries (CONFIG_XEN_PV),
- * registered by arch/x86/xen_pv_traps.c (HYPERVISOR_set_trap_table) and
+ * registered by arch/x86/xen/pv_traps.c (HYPERVISOR_set_trap_table) and
  * hypervisor/xen/pv_backend.c (HYPERVISOR_callback_op).
  *
  * Xen enters a 64-bit PV kernel on its kernel stack, 16-byte aligned,

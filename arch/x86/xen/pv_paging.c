@@ -2,7 +2,7 @@
 /*
  * Page tables of the Xen PV image (replaces paging.c): Xen's initial
  * ones, kept. arch_memory_init() gives them W^X through the PV MMU
- * (xen_pv_mmu.c) instead of building new tables; the walks read them
+ * (pv_mmu.c) instead of building new tables; the walks read them
  * where Xen maps them for us, read-only, at pt_base. Their entries hold
  * machine frames: the M2P table (read-only, at HYPERVISOR_VIRT_START)
  * turns each back into our frame number, which is also its virtual page.
@@ -12,8 +12,8 @@
 #include <asm/paging.h>
 #include <asm/processor.h>
 #include <pvpatch/arch.h>
-#include "../../hypervisor/xen/xen_abi.h"
-#include "xen_pv.h"
+#include <asm/xen/hypercall.h>
+#include <asm/xen/pv.h>
 
 #define ENTRIES		512
 /* L4 slots 256 and up: Xen's own area and the kernel half we do not use. */

@@ -2,9 +2,9 @@
 /*
  * Exceptions of a Xen PV kernel: no IDT of its own but a trap table
  * (HYPERVISOR_set_trap_table), whose entries Xen bounces to with the
- * frame xen_pv_entry.S turns into a struct pt_regs. Exceptions then take
+ * frame pv_entry.S turns into a struct pt_regs. Exceptions then take
  * the same dispatch_trap() as in the PVH image (fatal report, expected
- * traps, text_poke_bp's int3); events go to the PV backend's upcall.
+ * traps, text_poke_bp's int3); events go to the upcall (pv_events.c).
  *
  * Entries leave the event mask alone (trap-gate behaviour, flags bit 4
  * clear): an exception returns to its context with the mask it had.
@@ -13,8 +13,8 @@
 #include <stdint.h>
 #include <asm/traps.h>
 #include <pvpatch/platform.h>
-#include "../../hypervisor/xen/xen_abi.h"
-#include "xen_pv.h"
+#include <asm/xen/hypercall.h>
+#include <asm/xen/pv.h>
 
 #define XEN_PV_EVENT_VECTOR	256
 #define TRAP_KERNEL		1	/* flags 0-3: the kernel may raise it */

@@ -3,7 +3,7 @@
  * SMP of the Xen PV image (replaces smp.c): Xen's dom0_max_vcpus vCPUs,
  * each started with VCPUOP_initialise (a struct vcpu_guest_context:
  * entry, stack, %gs base, trap table, callbacks, our page tables) and
- * VCPUOP_up. IPIs are event channels (xen_pv_apic.c), so the cross-CPU
+ * VCPUOP_up. IPIs are event channels (pv_apic.c), so the cross-CPU
  * calls of smp_call.c, sync_all_cpus() included, work unchanged.
  * Idle vCPUs block in Xen (the safe_halt op: SCHEDOP_block).
  */
@@ -15,16 +15,15 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <pvpatch/console.h>
-#include <pvpatch/hypervisor.h>
 #include <pvpatch/page_alloc.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include <pvpatch/pvops.h>
+#include <pvpatch/pvops_calls.h>
 #include <pvpatch/smp.h>
 #include <asm/smp.h>
-#include "../../hypervisor/xen/pv_internal.h"
+#include <asm/xen/hypercall.h>
+#include <asm/xen/pv.h>
 #include <xen/vcpu.h>
-#include "xen_pv.h"
 
 static unsigned int nr_online = 1;
 
@@ -36,6 +35,13 @@ unsigned int smp_processor_id(void)
 unsigned int num_online_cpus(void)
 {
 	return __atomic_load_n(&nr_online, __ATOMIC_ACQUIRE);
+}
+
+static void (*cpu_online_hook)(unsigned int cpu);
+
+void smp_set_cpu_online_hook(void (*hook)(unsigned int cpu))
+{
+	cpu_online_hook = hook;
 }
 
 /* Idle: run handed-over tasks; otherwise block until an event. */
@@ -73,7 +79,8 @@ __noreturn void xen_pv_ap_start(unsigned int cpu)
 		if (rc)
 			panic("xen-pv: cpu %u: PHYSDEVOP_set_iopl: %ld", cpu, rc);
 	}
-	hypervisor_cpu_online();
+	if (cpu_online_hook)
+		cpu_online_hook(cpu);
 	xen_pv_timer_start(cpu);
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
 	__atomic_fetch_add(&nr_online, 1, __ATOMIC_ACQ_REL);
@@ -145,9 +152,10 @@ void arch_smp_init(void)
 {
 	struct cpu *bsp = this_cpu();
 
-	if (strcmp(pvops_backend()->name, "xen_pv")) {
-		printk("smp: backend %s: no event channels, so one CPU and no timer\n",
-		       pvops_backend()->name);
+	/* Only the xen_pv backend's select() maps shared_info; the others
+	 * are refused under Xen PV (pvops_select()), so this is a guard. */
+	if (!xen_pv_shared_info) {
+		printk("smp: no event channels (shared_info not mapped), so one CPU and no timer\n");
 		bsp->online = true;
 		return;
 	}

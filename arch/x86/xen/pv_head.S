@@ -74,7 +74,7 @@ xen_pv_entry:
 	ud2
 
 /*
- * A secondary vCPU (VCPUOP_initialise in xen_pv_smp.c): Xen starts it
+ * A secondary vCPU (VCPUOP_initialise in pv_smp.c): Xen starts it
  * here on its own stack, %gs base set, events masked, %rdi = its index.
  */
 	.globl xen_pv_ap_entry

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Xen 64-bit PV boot, from xen_pv_head.S to guest_main().
+ * Xen 64-bit PV boot, from pv_head.S to guest_main().
  *
  * The kernel runs in ring 3 under Xen: no IDT, GDT, CR3 or MSR writes of
  * its own. %gs gets its base through HYPERVISOR_set_segment_base; the I/O
@@ -9,13 +9,14 @@
  * PVH dom0. Then the same guest_main() as the PVH image, whose arch hooks
  * the PV image takes from its own files (the Makefile swaps them in):
  *   page tables   Xen's initial ones, W^X and text_poke's alias through
- *                 the PV MMU (xen_pv_mmu.c, xen_pv_paging.c), and pinned
+ *                 the PV MMU (pv_mmu.c, pv_paging.c), and pinned
  *                 L1 tables of our own for the rest of RAM up to 1 GiB
- *                 (xen_pv_memory.c)
- *   exceptions    a trap table (xen_pv_traps.c, xen_pv_entry.S)
- *   interrupts    event channels: the "xen_pv" backend (hypervisor/xen/
- *                 pv_*.c), VIRQ_TIMER, IPIs (xen_pv_apic.c)
- *   other CPUs    VCPUOP_initialise and VCPUOP_up (xen_pv_smp.c)
+ *                 (pv_memory.c)
+ *   exceptions    a trap table (pv_traps.c, pv_entry.S)
+ *   interrupts    event channels (pv_events.c): VIRQ_TIMER (pv_timer.c),
+ *                 IPIs (pv_apic.c); the "xen_pv" backend (hypervisor/
+ *                 xen/pv_*.c) maps shared_info and registers the upcall
+ *   other CPUs    VCPUOP_initialise and VCPUOP_up (pv_smp.c)
  *
  * Not here yet: RAM past 1 GiB.
  */
@@ -30,10 +31,11 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../hypervisor/xen/pv_internal.h"
+#include <asm/hypervisor_hooks.h>
+#include <asm/xen/hypercall.h>
 #include <xen/physdev.h>
-#include "setup.h"
-#include "xen_pv.h"
+#include <asm/xen/pv.h>
+#include "../setup.h"
 
 #define XEN_PV_MAGIC		"xen-3.0-x86_64"
 /* xen.h: the initial mapping ends at least 512 KiB past the bootstrap
@@ -59,7 +61,7 @@ static void set_gs_base(struct cpu *cpu)
 {
 	if (xen_hypercall2(__HYPERVISOR_set_segment_base, SEGBASE_GS_KERNEL,
 			   (uintptr_t)cpu))
-		xen_shutdown(true);
+		hv_shutdown(true);
 }
 
 /* Per vCPU: each CPU takes them for itself (xen_pv_ap_start()). */

@@ -24,7 +24,7 @@
 #include <asm/percpu.h>
 
 /* struct vcpu_info: evtchn_upcall_pending is byte 0, the mask byte 1
- * (checked against xen.h in hypervisor/xen/pv_irq.c). */
+ * (checked against xen.h in arch/x86/xen/pv_events.c). */
 #define XEN_VCPU_INFO_PENDING	0
 #define XEN_VCPU_INFO_MASK	1
 #define XEN_PV_PENDING_OFFSET	(offsetof(struct cpu, xen_vcpu_info) + XEN_VCPU_INFO_PENDING)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The Xen PV image's stand-in for the local APIC (replaces apic.c): a PV
- * vCPU has none. Its interrupts are event channels: the timer is
- * VIRQ_TIMER (hypervisor/xen/pv_timer.c), and each IPI vector of each
+ * vCPU has none. Its interrupts are event channels (pv_events.c): the
+ * timer is VIRQ_TIMER (pv_timer.c), and each IPI vector of each
  * CPU is an event channel bound to that vCPU (EVTCHNOP_bind_ipi), whose
  * event runs the vector's handler through dispatch_trap() as an APIC
  * interrupt would. An APIC ID is the CPU's index (= its vCPU id).
@@ -14,7 +14,8 @@
 #include <asm/traps.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
-#include "../../hypervisor/xen/pv_internal.h"
+#include <asm/xen/hypercall.h>
+#include <asm/xen/pv.h>
 #include <xen/vcpu.h>
 
 #define NS_PER_SEC	1000000000ULL
