@@ -104,7 +104,7 @@ CPU_MODEL_LINUX = CPU_MODEL + ",-rdtscp"
 
 
 def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None, initrd=None,
-                 cpu=CPU_MODEL):
+                 cpu=CPU_MODEL, accel="tcg"):
     """pv: boot as a PV dom0; None: decide from the image's notes.
     initrd: dom0's initramfs, Xen's second multiboot module."""
     if pv is None:
@@ -119,7 +119,7 @@ def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None, initrd=None
     module = ("%s %s" % (image, append)).strip().replace(",", ",,")
     if initrd:
         module += "," + initrd.replace(",", ",,")
-    return [qemu, "-accel", "tcg", "-M", "q35", "-cpu", cpu] + iommu + [
+    return [qemu, "-accel", accel, "-M", "q35", "-cpu", cpu] + iommu + [
             "-m", "%dM" % (dom0_mib + XEN_OVERHEAD_MIB), "-smp", str(smp),
             "-display", "none", "-monitor", "none", "-serial", "stdio",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",

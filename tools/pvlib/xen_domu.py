@@ -69,12 +69,13 @@ CPU_PREFIX_RE = re.compile(r"^\[cpu\d+\]\s*")
 
 # ------------------------------------------------------------------ QEMU
 
-def qemu_command(qemu, xen, kernel, initrd, smp, timeout, cpu=xen_dom0.CPU_MODEL):
+def qemu_command(qemu, xen, kernel, initrd, smp, timeout, cpu=xen_dom0.CPU_MODEL,
+                 accel="tcg"):
     def module(path, args):
         # QEMU's multiboot module list: "file args,file args"; a comma in
         # an argument is written twice.
         return (path + (" " + args if args else "")).replace(",", ",,")
-    cmd = [qemu, "-machine", "q35", "-cpu", cpu, "-accel", "tcg",
+    cmd = [qemu, "-machine", "q35", "-cpu", cpu, "-accel", accel,
            "-m", str(QEMU_MEM_MIB), "-smp", str(smp), "-nodefaults",
            "-display", "none", "-monitor", "none", "-serial", "stdio",
            "-no-reboot",
@@ -215,7 +216,8 @@ class DomuRun:
         # Xen gets 2-4 CPUs: dom0 has one, the domU's vCPUs share them.
         cmd = qemu_command(self.qemu, xen, kernel, initrd, max(2, min(a.smp, 4)),
                            total, cpu=xen_dom0.CPU_MODEL_LINUX if self.linux_initrd
-                           else xen_dom0.CPU_MODEL)
+                           else xen_dom0.CPU_MODEL,
+                           accel="tcg,thread=%s" % getattr(a, "tcg_thread", "multi"))
         cmd += getattr(a, "qemu_arg", [])
         if a.verbose:
             self.err("running: " + " ".join(shlex.quote(c) for c in cmd))
