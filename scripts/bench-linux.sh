@@ -18,7 +18,7 @@ kdir=$("$top/scripts/linux-kunit.sh" --print-dir) || exit 2
 
 if [ ! -f "$kdir/versions" ]; then
 	echo
-	echo "== Linux 6.1 rows: not run: the KUnit kernel is not built ('make linux-kernel', about 25 minutes once) =="
+	echo "== Linux 6.1 rows: not run: the KUnit kernel is not built ('make linux-kernel', about 20 minutes once) =="
 	exit 0
 fi
 make -s -C "$top" linux-modules >/dev/null || { echo "bench-linux: make linux-modules failed" >&2; exit 1; }
