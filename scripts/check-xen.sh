@@ -10,6 +10,10 @@
 #   pv         the whole guest suite of PV_IMAGE (default: IMAGE) as a PV domU
 #              (2 vCPUs): SKIPs while that image
 #              has no Xen PV entry
+#   pv-xl-cycles  50 `xl create` + `xl destroy` of PV_IMAGE in one dom0,
+#              each checked, then the suite: no dom0 process may die of a
+#              signal (the fault an unpinned dom0 vCPU gave xl; see
+#              tools/pvlib/xen_domu.py XEN_ARGS)
 #   pvh-crash-ud  the guest's deliberate #UD: its panic must end the domain
 #              with shutdown reason crash and be shown
 #   pvh-triple-fault  a stand-in guest that triple-faults (Xen turns that
@@ -68,6 +72,8 @@ run() {
 
 run pvh 0 '^[0-9]+ passed, 0 failed' --hv xen --domu pvh --smp 2 --timeout 300 "$image"
 run pv 0 '^[0-9]+ passed, 0 failed' --hv xen --domu pv --smp 2 --timeout 120 "$pv_image"
+run pv-xl-cycles 0 '^[0-9]+ passed, 0 failed' --hv xen --domu pv --smp 2 --timeout 120 \
+	--xl-cycles 50 "$pv_image"
 run pvh-crash-ud 0 '^PASS ' --hv xen --domu pvh --timeout 60 \
 	--append crash=ud --expect-crash 'vector 6 \(#UD\)' "$image"
 run pvh-triple-fault 1 'domU triple-faulted' \

@@ -123,6 +123,60 @@ class RunFiles(Tmp):
         self.assertIn("guest-pvguest.log", job)
         self.assertIn("domU exit $status", job)
 
+    def test_job_without_cycles_creates_once(self):
+        job = files.job_script(42)
+        self.assertEqual(job.count("xl create -e /pvrun/domu.cfg"), 1)
+        self.assertNotIn("xl destroy", job)
+
+    def test_job_cycles_check_every_xl_before_the_run(self):
+        job = files.job_script(42, xl_cycles=7)
+        self.assertIn("while [ $cycle -lt 7 ]", job)
+        loop = job[job.index("while"):job.index("done")]
+        # Each xl in the loop stops the job with a mark pvrun reads.
+        self.assertIn('mark "xl create failed with status $status (cycle $cycle of 7)"', loop)
+        self.assertIn('mark "xl destroy failed with status $status (cycle $cycle of 7)"', loop)
+        self.assertEqual(loop.count("exit 10"), 2)
+        # Only the last domain's console goes to the KTAP parser.
+        self.assertIn("rm -f /var/log/xen/console/guest-pvguest.log", loop)
+        self.assertLess(job.index("done"), job.index("pvwait"))
+
+    def test_job_reports_a_dom0_process_fault(self):
+        job = files.job_script(42)
+        self.assertIn("print-fatal-signals", job)
+        check = job[job.index("pvwait"):]
+        self.assertIn(files.DOM0_FAULT_RE, check)
+        self.assertIn('mark "dom0 process fault: ', check)
+        self.assertLess(check.index("dom0 process fault"), check.index("domU exit"))
+
+    @unittest.skipUnless(shutil.which("sh"), "no sh")
+    def test_job_runs_under_sh(self):
+        """The job with stand-ins for xl, pvwait and dmesg: the second
+        destroy fails, and the job stops there with its mark."""
+        bindir = os.path.join(self.tmp, "bin")
+        os.makedirs(bindir)
+        calls = os.path.join(self.tmp, "calls")
+        stubs = {
+            "xl": '#!/bin/sh\necho "xl $*" >>%s\n'
+                  'if [ "$1" = destroy ] && [ $(grep -c destroy %s) = 2 ]; then exit 139; fi\n'
+                  % (calls, calls),
+            "pvwait": "#!/bin/sh\nexit 0\n",
+            "dmesg": "#!/bin/sh\n",
+        }
+        for name, text in stubs.items():
+            path = os.path.join(bindir, name)
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o755)
+        job = files.job_script(42, xl_cycles=3).replace(
+            "echo 1 >/proc/sys/kernel/print-fatal-signals", ":")
+        r = subprocess.run(["sh", "-c", job], capture_output=True, text=True,
+                           env={"PATH": bindir + ":/usr/bin:/bin"}, cwd=self.tmp)
+        self.assertEqual(r.returncode, 10)
+        self.assertIn(files.MARK + "xl destroy failed with status 139 (cycle 2 of 3)",
+                      r.stdout)
+        with open(calls) as f:
+            self.assertEqual(len(f.read().splitlines()), 4)
+
     def test_initrd_is_dom0_then_run_archive(self):
         init = self.file("init", b"#!/bin/sh\n")
         image = self.file("guest.elf", b"\x7fELF-guest")
@@ -159,6 +213,15 @@ class RunFiles(Tmp):
         self.assertTrue(initrd.startswith("/x/vmlinuz console=hvc0"))
         self.assertTrue(initrd.endswith(",/t/initrd"))
         self.assertIn("dom0_mem=1024M,max:1024M", cmd[cmd.index("-append") + 1])
+        # dom0's vCPU pinned: unpinned, dom0's processes read wrong memory
+        # now and then in Xen-in-TCG (xen_domu.XEN_ARGS).
+        self.assertIn("dom0_vcpus_pin", cmd[cmd.index("-append") + 1].split())
+
+    def test_qemu_command_appends_xen_args(self):
+        cmd = xen_domu.qemu_command("qemu", "/x/xen", "/x/vmlinuz", "/t/initrd", 2, 100,
+                                    xen_args=["dom0_vcpus_pin=0", "loglvl=all"])
+        words = cmd[cmd.index("-append") + 1].split()
+        self.assertEqual(words[-2:], ["dom0_vcpus_pin=0", "loglvl=all"])
 
 
 class Dom0Checks(Tmp):
@@ -264,6 +327,15 @@ class FakeRun(Dom0Checks):
         self.assertEqual(self.run_fake("xl-fail"), 1)
         self.assertIn("xl create failed with status 1", self.err_text())
         self.assertIn("libxl: error: fake failure", self.err_text())
+
+    def test_xl_destroy_failure_in_a_cycle(self):
+        self.assertEqual(self.run_fake("xl-destroy-fail"), 1)
+        self.assertIn("xl destroy failed with status 139 (cycle 2 of 5)", self.err_text())
+
+    def test_dom0_process_fault_fails_a_passing_domu(self):
+        self.assertEqual(self.run_fake("dom0-fault"), 1)
+        self.assertIn("dom0 process fault: ", self.err_text())
+        self.assertIn("ld-linux-x86-64.so.2", self.err_text())
 
     def test_dom0_setup_failure(self):
         self.assertEqual(self.run_fake("setup-fail"), 1)

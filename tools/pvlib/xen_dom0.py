@@ -104,9 +104,10 @@ CPU_MODEL_LINUX = CPU_MODEL + ",-rdtscp"
 
 
 def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None, initrd=None,
-                 cpu=CPU_MODEL, accel="tcg"):
+                 cpu=CPU_MODEL, accel="tcg", xen_extra=()):
     """pv: boot as a PV dom0; None: decide from the image's notes.
-    initrd: dom0's initramfs, Xen's second multiboot module."""
+    initrd: dom0's initramfs, Xen's second multiboot module.
+    xen_extra: more words for Xen's command line (pvrun --xen-arg)."""
     if pv is None:
         pv = is_pv_image(image)
     dom0_mib = mem_mib(mem)
@@ -114,6 +115,7 @@ def qemu_command(qemu, xen, image, smp, mem, append, extra, pv=None, initrd=None
                 "dom0_max_vcpus=%d %sloglvl=warning guest_loglvl=all"
                 % ("" if pv else "dom0=pvh ", dom0_mib, smp,
                    "" if pv else "iommu=1 "))
+    xen_args = " ".join((xen_args,) + tuple(xen_extra))
     iommu = [] if pv else ["-device", "intel-iommu,intremap=on"]
     # QEMU's multiboot -initrd separates modules with ',': double any.
     module = ("%s %s" % (image, append)).strip().replace(",", ",,")

@@ -208,28 +208,64 @@ def domu_config(kind, vcpus, memory_mib, extra, ramdisk=False):
     return "\n".join(lines) + "\n"
 
 
-def job_script(timeout):
-    """`xl create -e`: no xl monitor child. pvwait watches the domain and
-    destroys it, and every on_* action is "preserve", so the monitor has
-    nothing to do; and in this dom0 it sometimes died of SIGSEGV while
-    daemonizing, which failed a create whose domain was fine."""
-    log = "/var/log/xen/console/guest-%s.log" % DOMU_NAME
-    return "\n".join([
-        "# tools/pvlib/xen_domu.py: start the guest, wait for its shutdown",
-        "mark() { echo \"%s$*\"; }" % MARK,
-        "xl create -e /pvrun/domu.cfg >/tmp/xl-create.log 2>&1 || {",
+# A dom0 process killed by a signal: the kernel's one-line report (with
+# print-fatal-signals, its registers follow).
+DOM0_FAULT_RE = r"segfault at|traps: |potentially unexpected fatal signal"
+
+
+def _xl_step(command, what, extra_mark=""):
+    """Run one xl command; on failure show its output and stop the job."""
+    return [
+        "%s >/tmp/xl.log 2>&1 || {" % command,
         "    status=$?",
-        "    sed 's/^/xl: /' /tmp/xl-create.log",
-        "    mark \"xl create failed with status $status\"",
+        "    sed 's/^/xl: /' /tmp/xl.log",
+        "    mark \"%s failed with status $status%s\"" % (what, extra_mark),
         "    exit 10",
         "}",
+    ]
+
+
+def job_script(timeout, xl_cycles=0):
+    """`xl create -e`: no xl monitor child. pvwait watches the domain and
+    destroys it, and every on_* action is "preserve", so the monitor has
+    nothing to do.
+
+    xl_cycles: first create and destroy the domain that many times, each
+    xl checked (pvrun --xl-cycles: the toolstack under churn).
+
+    Afterwards dom0's kernel log is searched for a process of dom0 killed
+    by a signal: any such fault makes the run fail, whatever the domU said,
+    because a dom0 that corrupts its own processes proves nothing."""
+    log = "/var/log/xen/console/guest-%s.log" % DOMU_NAME
+    lines = [
+        "# tools/pvlib/xen_domu.py: start the guest, wait for its shutdown",
+        "mark() { echo \"%s$*\"; }" % MARK,
+        "echo 1 >/proc/sys/kernel/print-fatal-signals",
+    ]
+    if xl_cycles:
+        lines += ["cycle=0", "while [ $cycle -lt %d ]; do" % xl_cycles,
+                  "cycle=$((cycle + 1))"]
+        where = " (cycle $cycle of %d)" % xl_cycles
+        lines += _xl_step("xl create -e /pvrun/domu.cfg", "xl create", where)
+        lines += _xl_step("xl destroy %s" % DOMU_NAME, "xl destroy", where)
+        # xenconsoled appends every domain of this name to one log, which
+        # pvwait would copy from its start: only the last domain's counts.
+        lines += ["rm -f %s" % log, "done",
+                  "mark \"xl cycles: %d creates and destroys passed\"" % xl_cycles]
+    lines += _xl_step("xl create -e /pvrun/domu.cfg", "xl create")
+    lines += [
         "mark \"domU created (uptime $(cut -d' ' -f1 /proc/uptime)s)\"",
         "pvwait --timeout %g --console %s --prefix %s %s" % (
             timeout, log, shlex.quote(DOMU_PREFIX), DOMU_NAME),
         "status=$?",
+        "if dmesg | grep -Eq '%s'; then" % DOM0_FAULT_RE,
+        "    dmesg | grep -E -A 12 '%s' | sed 's/^/dom0: /'" % DOM0_FAULT_RE,
+        "    mark \"dom0 process fault: $(dmesg | grep -E '%s' | head -n 1)\"" % DOM0_FAULT_RE,
+        "fi",
         "mark \"domU exit $status (uptime $(cut -d' ' -f1 /proc/uptime)s)\"",
         "exit $status",
-        ""])
+        ""]
+    return "\n".join(lines)
 
 
 def run_archive(init, job, config, image, pvwait, ramdisk=None):
