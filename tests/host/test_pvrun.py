@@ -77,6 +77,7 @@ class PvrunBase(unittest.TestCase):
     def pvrun(self, *args, **kw):
         return tool(PVRUN, *args, **kw)
 
+
     def fake(self, mode, *args, **kw):
         return self.pvrun("--qemu", FAKE_QEMU, "--append", "fake=" + mode,
                           *args, self.image, **kw)
@@ -440,6 +441,16 @@ class RunTests(unittest.TestCase):
         r = tool(RUN_TESTS, "--config", cfg, "--list")
         self.assertEqual(r.returncode, 2)
         self.assertIn("unknown key(s): smpp", r.stderr)
+
+
+
+class XenEntryCheck(PvrunBase):
+    def test_image_without_xen_notes_is_refused_before_booting(self):
+        # minimal_elf has no "Xen" notes; a QEMU that must never start.
+        r = self.pvrun("--hv", "xen", "--qemu", "/nonexistent/qemu", self.image)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("has no Xen entry note", r.stderr)
+        self.assertEqual(len(r.stderr.strip().splitlines()), 1)
 
 
 if __name__ == "__main__":
