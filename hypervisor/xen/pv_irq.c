@@ -44,10 +44,18 @@ void xen_pv_irq_enable(void)
 		xen_pv_force_upcall();
 }
 
-/* sti; hlt: SCHEDOP_block unmasks, checks for pending events and blocks,
- * atomically; we return with events enabled and the upcall run. */
+/*
+ * sti; hlt: SCHEDOP_block unmasks, checks for pending events and blocks,
+ * atomically; we return with events enabled and the upcall run. Events
+ * stay masked from before the wake-up is armed until the block: Xen
+ * stops the periodic timer of a blocked vCPU, so the single-shot tick
+ * is the only wake-up, and an upcall in between would spend it and
+ * leave the vCPU blocked for good (tests/guest/test_xen_pv_irq.c
+ * tick_between_arming_and_blocking).
+ */
 void xen_pv_safe_halt(void)
 {
+	xen_pv_irq_disable();
 	xen_pv_arm_wakeup();
 	xen_hypercall2(__HYPERVISOR_sched_op, SCHEDOP_block, 0);
 }
@@ -56,16 +64,11 @@ void xen_pv_safe_halt(void)
  * if we were masked; the event that woke us waits for its enable. */
 void xen_pv_halt(void)
 {
-	struct vcpu_info *vi = xen_pv_vcpu_info();
-	uint8_t masked = vi->evtchn_upcall_mask;
+	uint8_t masked = xen_pv_vcpu_info()->evtchn_upcall_mask;
 
-	if (masked) {
-		xen_pv_arm_wakeup();
-		xen_hypercall2(__HYPERVISOR_sched_op, SCHEDOP_block, 0);
-		vi->evtchn_upcall_mask = 1;
-	} else {
-		xen_pv_safe_halt();
-	}
+	xen_pv_safe_halt();
+	if (masked)
+		xen_pv_irq_disable();
 }
 
 PV_THUNK_RAX(xen_pv_save_fl);

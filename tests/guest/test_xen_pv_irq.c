@@ -14,6 +14,7 @@
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/pvops.h>
+#include <pvpatch/smp.h>
 #include "../../hypervisor/xen/pv_internal.h"
 
 #define FLAGS_IF	(1UL << 9)
@@ -187,12 +188,126 @@ static void timer_events_wait_while_masked(struct kunit *test)
 		pv_irq_disable();
 }
 
+/*
+ * The halts arm Xen's single-shot timer one period ahead and then block
+ * (hypervisor/xen/pv_timer.c). A tick that comes between the two must
+ * not be spent by an upcall before the block: Xen stops the periodic
+ * timer of a blocked vCPU, so nothing would wake it. Single-stepping
+ * the halt with a wait for a timer event at every step puts a tick into
+ * every gap, that one too; a second CPU ends a halt that nothing ended
+ * after a second, and the test fails.
+ */
+#define DR6_CLEAR	0xffff0ff0UL
+#define LOST_HALT_NS	1000000000ULL
+
+struct halt_race {
+	void (*halt)(void);
+	volatile bool stepping, done, rescued;
+	evtchn_port_t port;
+	unsigned long steps;
+};
+
+static struct halt_race *halt_race;
+
+static bool wait_for_a_tick_at_each_step(struct pt_regs *regs)
+{
+	const uint64_t period_ns = 1000000000ULL / CONFIG_TIMER_HZ;
+	struct halt_race *r = halt_race;
+
+	if (!r || !r->stepping || smp_processor_id() != 0)
+		return false;
+	__asm__ __volatile__("mov %0, %%dr6" : : "r"(DR6_CLEAR));
+	r->steps++;
+	uint64_t start = pv_sched_clock();
+	while (!pending_byte() && pv_sched_clock() - start < 2 * period_ns)
+		cpu_relax();
+	return true;
+}
+
+static void step_one_halt(struct halt_race *r)
+{
+	r->stepping = true;
+	__asm__ __volatile__("pushf\n\torq $0x100, (%%rsp)\n\tpopf\n\tnop"
+			     : : : "memory", "cc");
+	r->halt();
+	__asm__ __volatile__("pushf\n\tandq $~0x100, (%%rsp)\n\tpopf"
+			     : : : "memory", "cc");
+	r->stepping = false;
+}
+
+static void halt_or_rescue(void *arg)
+{
+	struct halt_race *r = arg;
+
+	if (smp_processor_id() == 0) {
+		step_one_halt(r);
+		__atomic_store_n(&r->done, true, __ATOMIC_RELEASE);
+	} else if (smp_processor_id() == 1) {
+		uint64_t start = pv_sched_clock();
+
+		while (!__atomic_load_n(&r->done, __ATOMIC_ACQUIRE)) {
+			if (!r->rescued && pv_sched_clock() - start > LOST_HALT_NS) {
+				r->rescued = true;
+				xen_evtchn_send(r->port);
+			}
+			cpu_relax();
+		}
+	}
+}
+
+static void pv_halt_unmasked(void)
+{
+	pv_irq_enable();
+	pv_halt();
+}
+
+static void pv_safe_halt_unmasked(void)
+{
+	pv_irq_enable();
+	pv_safe_halt();
+}
+
+static void tick_between_arming_and_blocking(struct kunit *test)
+{
+	static void (*const halts[])(void) = { pv_halt_unmasked, pv_safe_halt_unmasked };
+	static const char *const names[] = { "halt", "safe_halt" };
+
+	require_xen_pv_backend(test);
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU to end a halt that nothing woke");
+	unsigned long flags = pv_save_fl();
+
+	for (size_t i = 0; i < ARRAY_SIZE(halts); i++) {
+		static struct halt_race r;
+
+		memset(&r, 0, sizeof(r));
+		r.halt = halts[i];
+		r.port = bind_test_port(test);
+		halt_race = &r;
+		set_trap_hook(VECTOR_DB, wait_for_a_tick_at_each_step);
+		run_on_all_cpus(halt_or_rescue, &r);
+		set_trap_hook(VECTOR_DB, NULL);
+		halt_race = NULL;
+		close_port(r.port);
+		kunit_info(test, "%s: %lu steps, each waiting for a tick", names[i], r.steps);
+		KUNIT_EXPECT_GE_MSG(test, r.steps, 3UL, "%s was not stepped", names[i]);
+		KUNIT_EXPECT_FALSE_MSG(test, r.rescued,
+				       "%s: a tick before the block was spent; only another CPU's event ended the halt",
+				       names[i]);
+	}
+	if (!(flags & FLAGS_IF))
+		pv_irq_disable();
+	else
+		pv_irq_enable();
+}
+
 static struct kunit_case xen_pv_irq_cases[] = {
 	KUNIT_CASE(sites_hold_the_xen_arm),
 	KUNIT_CASE(ops_drive_the_event_mask),
 	KUNIT_CASE(masked_event_waits_for_irq_enable),
 	KUNIT_CASE(safe_halt_returns_on_the_event),
 	KUNIT_CASE(timer_events_wait_while_masked),
+	KUNIT_CASE(tick_between_arming_and_blocking),
 	{}
 };
 
