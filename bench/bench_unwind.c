@@ -82,12 +82,13 @@ static void print_orc_size(const struct orc_table *t)
 	uint64_t per_kb_x100 = text ? bytes * 1024 * 100 / text : 0;
 
 	console_printf("  ORC: %lu entries, %lu bytes for %lu KB of text: "
-		       "%lu.%02lu bytes per KB; lookup index %lu blocks of %u bytes\n",
+		       "%lu.%02lu bytes per KB; lookup index %lu blocks of %u bytes, granules of %u\n",
 		       (unsigned long)t->count, (unsigned long)bytes,
 		       (unsigned long)(text / 1024),
 		       (unsigned long)(per_kb_x100 / 100),
 		       (unsigned long)(per_kb_x100 % 100),
-		       (unsigned long)t->blocks, 1U << t->block_shift);
+		       (unsigned long)t->blocks, 1U << t->block_shift,
+		       t->granule_delta ? 1U << t->granule_shift : 0);
 }
 
 void bench_unwind(void)

@@ -17,8 +17,8 @@ extern const int32_t __stop_orc_unwind_ip[] __weak;
 extern const struct orc_entry __start_orc_unwind[] __weak;
 extern const struct orc_entry __stop_orc_unwind[] __weak;
 
-/* 4096 slots: 1 MiB of text at 256-byte blocks, coarser beyond. */
-#define KERNEL_INDEX_SLOTS	4096
+/* 1 MiB of text at 256-byte blocks with granules (80 KiB), coarser beyond. */
+#define KERNEL_INDEX_SLOTS	ORC_INDEX_SLOTS(1UL << 20)
 
 enum table_state { TABLE_UNBUILT, TABLE_BUILDING, TABLE_READY, TABLE_ABSENT };
 

@@ -27,15 +27,24 @@ struct pt_regs;
  * of address each, counted from text_start), block_first[b] is the index
  * of the entry that covers the block's first byte; the entry covering
  * any address in the block lies in [block_first[b], block_first[b + 1]].
+ * Where the storage has room, each block is cut into ORC_GRANULES
+ * granules and granule_delta[g] adds to its block's first entry the
+ * entries before granule g's first byte, so a lookup steps forward over
+ * the few entries inside one granule instead of searching the block;
+ * ORC_GRANULE_DENSE marks a granule too far into a crowded block.
  */
+#define ORC_GRANULES		16
+#define ORC_GRANULE_DENSE	0xff
+
 struct orc_table {
 	const int32_t *ip;		/* self-relative, sorted */
 	const struct orc_entry *entry;
 	size_t count;
 	uintptr_t text_start, text_end;	/* return addresses must be inside */
 	uint32_t *block_first;		/* NULL: binary search over all */
+	uint8_t *granule_delta;		/* NULL: search the block */
 	size_t blocks;
-	unsigned int block_shift;
+	unsigned int block_shift, granule_shift;
 };
 
 /* One stack: [lo, hi), growing down from hi. */
@@ -49,13 +58,20 @@ typedef bool (*unwind_find_stack_fn)(uintptr_t sp, struct unwind_stack *stack);
 /*
  * Fill *table from the two arrays. index_slots entries of index_storage
  * (may be 0/NULL) hold the block index; the block size grows until the
- * text fits. Returns false, with table->count 0, if the ip array is not
+ * text fits, and the granule index follows in what is left if it fits
+ * (ORC_INDEX_SLOTS(text bytes) is enough for both at the finest blocks).
+ * Returns false, with table->count 0, if the ip array is not
  * sorted or not inside the text.
  */
 bool orc_table_init(struct orc_table *table, const int32_t *ip,
 		    const struct orc_entry *entry, size_t count,
 		    uintptr_t text_start, uintptr_t text_end,
 		    uint32_t *index_storage, size_t index_slots);
+
+/* 256-byte blocks, one 32-bit slot each, and a byte per granule. */
+#define ORC_BLOCK_SHIFT_MIN	8
+#define ORC_INDEX_SLOTS(text_bytes)					\
+	((((text_bytes) >> ORC_BLOCK_SHIFT_MIN) + 2) * (1 + ORC_GRANULES / 4))
 
 /* The entry that covers addr, or NULL. */
 const struct orc_entry *orc_find(const struct orc_table *table, uintptr_t addr);

@@ -71,6 +71,7 @@ static int32_t orc_ips[NR_ENTRIES];
 static struct orc_entry orc_entries[NR_ENTRIES];
 static uint32_t index_slots[64];
 static uint32_t coarse_slots[8];
+static uint32_t granule_slots[ORC_INDEX_SLOTS(TEXT_SIZE)];
 static uint64_t task_stack[STACK_WORDS] __aligned(16);
 static uint64_t ist_stack[STACK_WORDS] __aligned(16);
 
@@ -133,7 +134,7 @@ static const struct orc_entry *linear_find(uintptr_t addr)
 
 static void lookup_matches_linear_search_everywhere(struct kunit *test)
 {
-	struct orc_table indexed, coarse, plain;
+	struct orc_table indexed, coarse, plain, granular;
 	unsigned int mismatches = 0, hits = 0;
 
 	fill_table(&plain, false);
@@ -141,16 +142,24 @@ static void lookup_matches_linear_search_everywhere(struct kunit *test)
 	fill_table_slots(&coarse, coarse_slots, ARRAY_SIZE(coarse_slots));
 	KUNIT_ASSERT_NOT_NULL(test, coarse.block_first);
 	KUNIT_EXPECT_EQ(test, coarse.block_shift, 10U);
+	fill_table_slots(&granular, granule_slots, ARRAY_SIZE(granule_slots));
+	KUNIT_ASSERT_NOT_NULL(test, granular.granule_delta);
+	KUNIT_EXPECT_EQ(test, granular.granule_shift, 4U);
+	KUNIT_EXPECT_EQ(test, granular.block_shift, 8U);
+	KUNIT_EXPECT_NULL(test, coarse.granule_delta);	/* no room for them */
+	/* 64 slots: granules in 512-byte blocks rather than none in 256. */
 	fill_table(&indexed, true);
 	KUNIT_ASSERT_EQ(test, indexed.count, NR_ENTRIES);
 	KUNIT_ASSERT_NOT_NULL(test, indexed.block_first);
-	KUNIT_EXPECT_EQ(test, indexed.block_shift, 8U);
+	KUNIT_EXPECT_NOT_NULL(test, indexed.granule_delta);
+	KUNIT_EXPECT_EQ(test, indexed.block_shift, 9U);
 	for (unsigned int off = 0; off < TEXT_SIZE; off++) {
 		const struct orc_entry *want = linear_find(T(off));
 
 		mismatches += orc_find(&indexed, T(off)) != want;
 		mismatches += orc_find(&coarse, T(off)) != want;
 		mismatches += orc_find(&plain, T(off)) != want;
+		mismatches += orc_find(&granular, T(off)) != want;
 		hits += want != NULL;
 	}
 	KUNIT_EXPECT_EQ(test, mismatches, 0U);
@@ -158,6 +167,47 @@ static void lookup_matches_linear_search_everywhere(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, orc_find(&indexed, T(FN_A) - 1));
 	KUNIT_EXPECT_NULL(test, orc_find(&indexed, T(TEXT_SIZE)));
 	KUNIT_EXPECT_PTR_EQ(test, orc_find(&indexed, T(FN_A + 3)), &orc_entries[1]);
+	KUNIT_EXPECT_NULL(test, orc_find(&granular, T(FN_A) - 1));
+	KUNIT_EXPECT_PTR_EQ(test, orc_find(&granular, T(FN_A + 3)), &orc_entries[1]);
+}
+
+/*
+ * A block with more entries than a granule's byte can count (an entry
+ * at every byte of the first 512, in 512-byte blocks): those granules
+ * are marked dense and searched; every lookup still matches the last
+ * entry at or below.
+ */
+#define DENSE_ENTRIES	600
+
+static void crowded_block_granules_fall_back_to_search(struct kunit *test)
+{
+	static int32_t ips[DENSE_ENTRIES];
+	static struct orc_entry entries[DENSE_ENTRIES];
+	struct orc_table t;
+	unsigned int mismatches = 0, dense = 0;
+
+	for (unsigned int i = 0; i < DENSE_ENTRIES; i++) {
+		unsigned int off = i < 512 ? i : 512 + (i - 512) * 40;
+
+		ips[i] = (int32_t)(T(off) - (uintptr_t)&ips[i]);
+		entries[i] = (struct orc_entry){ .sp_offset = (int16_t)i };
+	}
+	KUNIT_ASSERT_TRUE(test, orc_table_init(&t, ips, entries, DENSE_ENTRIES,
+					       T(0), T(TEXT_SIZE), index_slots,
+					       ARRAY_SIZE(index_slots)));
+	KUNIT_ASSERT_NOT_NULL(test, t.granule_delta);
+	KUNIT_EXPECT_EQ(test, t.block_shift, 9U);
+	for (size_t g = 0; g < (t.blocks + 1) * ORC_GRANULES; g++)
+		dense += t.granule_delta[g] == ORC_GRANULE_DENSE;
+	KUNIT_EXPECT_GT(test, dense, 0U);
+	for (unsigned int off = 0; off < TEXT_SIZE; off++) {
+		unsigned int want = off < 512 ? off : 512 + (off - 512) / 40;
+
+		if (want >= DENSE_ENTRIES)
+			want = DENSE_ENTRIES - 1;
+		mismatches += orc_find(&t, T(off)) != &entries[want];
+	}
+	KUNIT_EXPECT_EQ(test, mismatches, 0U);
 }
 
 static void unsorted_table_is_rejected(struct kunit *test)
@@ -392,6 +442,7 @@ static void stack_switches_are_checked(struct kunit *test)
 
 static struct kunit_case unwind_orc_cases[] = {
 	KUNIT_CASE(lookup_matches_linear_search_everywhere),
+	KUNIT_CASE(crowded_block_granules_fall_back_to_search),
 	KUNIT_CASE(unsorted_table_is_rejected),
 	KUNIT_CASE(call_frames_unwind_to_the_end),
 	KUNIT_CASE(prologue_states_unwind),
