@@ -16,10 +16,8 @@
 
 bool cfg_is_code(const struct objfile *obj, size_t shndx)
 {
-	const struct obj_section *sec = &obj->sections[shndx];
-
-	/* Replacements run only copied over their sites (alt_union.c). */
-	return sec->exec && sec->bytes && strcmp(sec->name, "alt_replacement");
+	/* Decided once on load: this is asked at every branch and step. */
+	return obj->sections[shndx].walked;
 }
 
 static void report(struct cfg *cfg, size_t shndx, uint64_t offset,
