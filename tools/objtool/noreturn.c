@@ -95,7 +95,7 @@ bool cfg_noreturn(struct cfg *cfg, const char *name, size_t shndx,
 
 	if (name)
 		return named_noreturn_memo(cfg, name);
-	f = objfile_function_start(cfg->obj, shndx, offset);
+	f = cfg_function_start(cfg, shndx, offset);
 	if (!f || !f->size)
 		return false;
 	if (named_noreturn_memo(cfg, f->name))
