@@ -5,10 +5,16 @@
 # of the objects, per second, over copies of every object of a guest
 # build.
 #
-#   scripts/bench-objtool.sh OBJTOOL GUEST_BUILD_DIR [RUNS]
+#   scripts/bench-objtool.sh OBJTOOL GUEST_BUILD_DIR [RUNS] [FIT_RUNS]
 #
 # Each pass runs over fresh copies (objtool writes objects in place), in
-# one objtool process for all the objects. Best of RUNS (3). Rows:
+# one objtool process for all the objects. Best of RUNS (3): "best ms"
+# and "MB/s". Then objtool runs once per object, best of FIT_RUNS (5)
+# each, and a least-squares fit of time against the object's text kB
+# splits the cost: "ms/kB" the marginal time per kB of text (the slope),
+# "fixed ms" the time per object whatever its size (the intercept:
+# starting the process, reading the headers), "r2" how well the line
+# fits. Rows:
 #   static-calls   scan for plain C static call sites; the build has
 #                  recorded them already, so nothing is written
 #   check          decode, follow control flow, check stack state
@@ -19,6 +25,7 @@ set -eu
 objtool=$1
 build=$2
 runs=${3:-3}
+fit_runs=${4:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -64,12 +71,21 @@ run_pass() {
 	echo $(( $(now_ns) - start ))
 }
 
-printf '  %-14s %8s %10s %12s %10s\n' "objtool" "objects" "text kB" "best ms" "MB/s"
+# fit NAME: "slope fixed r2" from one process per object.
+fit() {
+	[ "$1" = pipeline ] && { echo "- - -"; return; }
+	# shellcheck disable=SC2046
+	/usr/bin/python3 "$(dirname "$0")/bench-objtool-fit.py" "$objtool" "$1" "$fit_runs" \
+		$(ls "$work"/orig/*.o) || echo "fail"
+}
+
+printf '  %-14s %8s %10s %10s %8s %8s %9s %5s\n' "objtool" "objects" "text kB" "best ms" \
+	"MB/s" "ms/kB" "fixed ms" "r2"
 for pass in static-calls check orc pipeline; do
 	need=$pass
 	[ "$pass" = pipeline ] && need=orc
 	if ! has "$need"; then
-		printf '  %-14s %8s %10s %12s   %s\n' "$pass" "$count" "-" "-" "n/a: no 'objtool $need' yet"
+		printf '  %-14s %8s %10s %10s   %s\n' "$pass" "$count" "-" "-" "n/a: no 'objtool $need' yet"
 		continue
 	fi
 	best=
@@ -82,11 +98,15 @@ for pass in static-calls check orc pipeline; do
 		if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then best=$ns; fi
 	done
 	if [ "$best" = fail ]; then
-		printf '  %-14s %8s %10s %12s %10s\n' "$pass" "$count" "-" "-" "failed"
+		printf '  %-14s %8s %10s %10s %8s\n' "$pass" "$count" "-" "-" "failed"
 		sed 's/^/    /' "$work/err" | head -5
 		continue
 	fi
-	awk -v n="$count" -v b="$text_bytes" -v ns="$best" -v name="$pass" 'BEGIN {
-		printf "  %-14s %8d %10.1f %12.1f %10.1f\n", name, n, b / 1e3, ns / 1e6,
-			(b / 1e6) / (ns / 1e9) }'
+	# shellcheck disable=SC2046
+	set -- $(fit "$pass")
+	[ "$1" = fail ] && set -- failed - -
+	awk -v n="$count" -v b="$text_bytes" -v ns="$best" -v name="$pass" \
+		-v slope="$1" -v fixed="$2" -v r2="$3" 'BEGIN {
+		printf "  %-14s %8d %10.1f %10.1f %8.1f %8s %9s %5s\n", name, n, b / 1e3, ns / 1e6,
+			(b / 1e6) / (ns / 1e9), slope, fixed, r2 }'
 done

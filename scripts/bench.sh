@@ -74,7 +74,7 @@ fi
 "$scripts/bench-linux.sh" "$out"
 
 echo
-echo "== objtool throughput (host; MB of executable sections per second, best of 3) =="
+echo "== objtool throughput (host; MB of executable sections per second, best of 3; ms/kB and fixed ms per object from a fit over one run per object) =="
 "$scripts/bench-objtool.sh" "$(dirname "$image")/tools/objtool" "$(dirname "$image")"
 
 echo

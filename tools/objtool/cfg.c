@@ -16,10 +16,8 @@
 
 bool cfg_is_code(const struct objfile *obj, size_t shndx)
 {
-	const struct obj_section *sec = &obj->sections[shndx];
-
-	/* Replacements run only copied over their sites (alt_union.c). */
-	return sec->exec && sec->bytes && strcmp(sec->name, "alt_replacement");
+	/* Decided once on load: this is asked at every branch and step. */
+	return obj->sections[shndx].walked;
 }
 
 static void report(struct cfg *cfg, size_t shndx, uint64_t offset,
@@ -125,7 +123,22 @@ int cfg_init(struct cfg *cfg, struct objfile *obj)
 		cfg->code[i] = next;
 		next += obj->sections[i].size;
 	}
+	for (i = 0; i < obj->nr_functions; i++) {
+		const struct obj_symbol *f = obj->functions[i];
+
+		if (cfg->code[f->shndx] && f->value < obj->sections[f->shndx].size)
+			cfg->code[f->shndx][f->value].flags |= SLOT_FUNC;
+	}
 	return 0;
+}
+
+const struct obj_symbol *cfg_function_start(const struct cfg *cfg, size_t shndx,
+					    uint64_t offset)
+{
+	if (cfg->code[shndx] && offset < cfg->obj->sections[shndx].size &&
+	    !(cfg->code[shndx][offset].flags & SLOT_FUNC))
+		return NULL;
+	return objfile_function_start(cfg->obj, shndx, offset);
 }
 
 void cfg_free(struct cfg *cfg)
@@ -277,7 +290,7 @@ static int jump(struct cfg *cfg, size_t shndx, uint64_t offset,
 	if (!cfg_is_code(cfg->obj, tshndx))
 		return cfg_error(cfg, shndx, offset, "jump to %s, which is not code",
 				 cfg->obj->sections[tshndx].name);
-	f = objfile_function_start(cfg->obj, tshndx, toff);
+	f = cfg_function_start(cfg, tshndx, toff);
 	if (f && !is_cold_part(f) && (f - cfg->obj->syms) != func)
 		return tail_call(cfg, shndx, offset, s, f->name);
 	return reach(cfg, tshndx, toff, s, func);
@@ -310,7 +323,7 @@ static int fall_through(struct cfg *cfg, size_t shndx, uint64_t offset,
 		return cfg_error(cfg, shndx, offset, "falls off the end of %s%s",
 				 cfg->obj->sections[shndx].name,
 				 insn->kind == INSN_CALL ? " after a call (missing noreturn?)" : "");
-	f = objfile_function_start(cfg->obj, shndx, next);
+	f = cfg_function_start(cfg, shndx, next);
 	if (f && (f - cfg->obj->syms) != func)
 		return cfg_error(cfg, shndx, offset, "falls through into %s%s", f->name,
 				 insn->kind == INSN_CALL ? " after a call (missing noreturn?)" : "");

@@ -20,6 +20,7 @@
 #define SLOT_BOUNDARY	0x10	/* orc holds the state for the unwinder */
 #define SLOT_COVERED	0x20	/* inside a reached instruction or a site */
 #define SLOT_SITE	0x40	/* inside an alternative site */
+#define SLOT_FUNC	0x80	/* a function symbol starts here */
 
 struct code_slot {
 	struct insn insn;
@@ -43,6 +44,13 @@ struct cfg {
 	struct work_item *work;
 	size_t nr_work, max_work;
 	int8_t *noreturn_cache;		/* per symbol: -1 unknown, 0, 1 */
+	/* named_noreturn() answers by name pointer (names are the symbol
+	 * table's strings), direct-mapped: one lookup per call site was
+	 * a tenth of a check. */
+	struct {
+		const char *name;
+		bool noreturn;
+	} noreturn_memo[256];
 	unsigned int errors, warnings;
 	bool quiet;			/* warnings not printed */
 };
@@ -59,6 +67,11 @@ int cfg_walk(struct cfg *cfg);
 
 /* The decoded instruction at a code offset, or NULL (error printed). */
 const struct insn *cfg_decode(struct cfg *cfg, size_t shndx, uint64_t offset);
+
+/* objfile_function_start(), without its search where the slot's
+ * SLOT_FUNC says no function starts. */
+const struct obj_symbol *cfg_function_start(const struct cfg *cfg, size_t shndx,
+					    uint64_t offset);
 
 /* Is the call/jmp target (a symbol name, or a function in this
  * object) known never to return? */

@@ -6,6 +6,7 @@
  * checked are also found by looking at them (no way back to the caller).
  */
 #include <fnmatch.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "cfg.h"
@@ -35,6 +36,18 @@ static bool named_noreturn(const char *name)
 			return true;
 	}
 	return false;
+}
+
+static bool named_noreturn_memo(struct cfg *cfg, const char *name)
+{
+	size_t slot = ((uintptr_t)name >> 2) % (sizeof(cfg->noreturn_memo) /
+						 sizeof(cfg->noreturn_memo[0]));
+
+	if (cfg->noreturn_memo[slot].name != name) {
+		cfg->noreturn_memo[slot].name = name;
+		cfg->noreturn_memo[slot].noreturn = named_noreturn(name);
+	}
+	return cfg->noreturn_memo[slot].noreturn;
 }
 
 /*
@@ -81,11 +94,11 @@ bool cfg_noreturn(struct cfg *cfg, const char *name, size_t shndx,
 	bool quiet;
 
 	if (name)
-		return named_noreturn(name);
-	f = objfile_function_start(cfg->obj, shndx, offset);
+		return named_noreturn_memo(cfg, name);
+	f = cfg_function_start(cfg, shndx, offset);
 	if (!f || !f->size)
 		return false;
-	if (named_noreturn(f->name))
+	if (named_noreturn_memo(cfg, f->name))
 		return true;
 	index = f - cfg->obj->syms;
 	if (cfg->noreturn_cache[index] < 0) {

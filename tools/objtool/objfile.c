@@ -100,6 +100,8 @@ static int load_sections(struct objfile *obj)
 		if (data->d_size != sec->size)
 			return error_file(obj->ef.path, "%s: size mismatch", sec->name);
 		sec->bytes = data->d_buf;
+		/* Replacements run only copied over their sites (alt_union.c). */
+		sec->walked = sec->exec && strcmp(sec->name, "alt_replacement");
 	}
 	/* Debug information carries most of an object's relocations and
 	 * none that the checker needs. */

@@ -23,6 +23,7 @@ struct obj_section {
 	const uint8_t *bytes;	/* NULL unless PROGBITS */
 	uint64_t size;
 	bool exec;
+	bool walked;		/* code the checker walks: cfg_is_code() */
 	struct obj_reloc *relocs;	/* sorted by offset */
 	size_t nr_relocs;
 };

@@ -179,10 +179,11 @@ static void classify_stack(const ZydisDecodedInstruction *zi,
 	default:
 		break;
 	}
-	if (classify_frame_op(zi, ops, insn))
+	if (ops && classify_frame_op(zi, ops, insn))
 		return;
-	/* Any other visible write to %rsp or %rbp (hidden ones: call, ret). */
-	for (i = 0; i < zi->operand_count_visible; i++) {
+	/* Any other visible write to %rsp or %rbp (hidden ones: call, ret);
+	 * none is possible when needs_operands() left them undecoded. */
+	for (i = 0; ops && i < zi->operand_count_visible; i++) {
 		if (ops[i].type != ZYDIS_OPERAND_TYPE_REGISTER ||
 		    !(ops[i].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
 			continue;
@@ -194,19 +195,77 @@ static void classify_stack(const ZydisDecodedInstruction *zi,
 	}
 }
 
+static bool maybe_sp_bp(unsigned int reg)
+{
+	reg &= 7;
+	return reg == 4 || reg == 5;
+}
+
+/*
+ * Decoding the operands is a third of Zydis's work, and most
+ * instructions need none: only branches (their target), push and pop,
+ * and those that may name %rsp or %rbp (or %esp, %sp, %spl, ...) as a
+ * register operand (the frame forms of mov, add, sub, lea and and have
+ * one as their destination). A legacy-encoded instruction names
+ * registers only in its ModRM byte (reg, and rm when mod is 3), in its
+ * opcode (forms without ModRM) or implicitly (fixed registers such as
+ * %al, %cl, %dx: never %rsp or %rbp when visible). Register number 4 or
+ * 5 in either field, any form without ModRM and any VEX/EVEX/XOP form
+ * (vvvv) are decoded in full: over-inclusive (%r12, %ah, %fs, %cr4
+ * match too), never missing a write.
+ */
+static bool needs_operands(const ZydisDecodedInstruction *zi)
+{
+	switch (zi->meta.category) {
+	case ZYDIS_CATEGORY_CALL:
+	case ZYDIS_CATEGORY_UNCOND_BR:
+	case ZYDIS_CATEGORY_COND_BR:
+		return true;
+	default:
+		break;
+	}
+	switch (zi->mnemonic) {
+	case ZYDIS_MNEMONIC_PUSH:
+	case ZYDIS_MNEMONIC_PUSHF:
+	case ZYDIS_MNEMONIC_PUSHFQ:
+	case ZYDIS_MNEMONIC_POP:
+	case ZYDIS_MNEMONIC_POPF:
+	case ZYDIS_MNEMONIC_POPFQ:
+		return true;
+	default:
+		break;
+	}
+	if (!zi->operand_count_visible)
+		return false;
+	if (zi->encoding != ZYDIS_INSTRUCTION_ENCODING_LEGACY ||
+	    !(zi->attributes & ZYDIS_ATTRIB_HAS_MODRM))
+		return true;
+	return maybe_sp_bp(zi->raw.modrm.reg) ||
+	       (zi->raw.modrm.mod == 3 && maybe_sp_bp(zi->raw.modrm.rm));
+}
+
 int x86_decode(const uint8_t *bytes, size_t avail, uint64_t addr,
 	       struct insn *insn)
 {
 	ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
+	ZydisDecoderContext ctx;
 	ZydisDecodedInstruction zi;
+	const ZydisDecodedOperand *decoded = NULL;
 
 	memset(insn, 0, sizeof(*insn));
-	if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&decoder, bytes, avail, &zi, ops)))
+	if (!ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&decoder, &ctx, bytes,
+							avail, &zi)))
 		return -1;
+	if (needs_operands(&zi)) {
+		if (!ZYAN_SUCCESS(ZydisDecoderDecodeOperands(&decoder, &ctx, &zi, ops,
+							     zi.operand_count)))
+			return -1;
+		decoded = ops;
+	}
 	insn->len = zi.length;
-	classify_flow(&zi, ops, addr, insn);
+	classify_flow(&zi, decoded, addr, insn);
 	if (insn->stack_op == STACK_NONE)
-		classify_stack(&zi, ops, insn);
+		classify_stack(&zi, decoded, insn);
 	return 0;
 }
 
