@@ -2,41 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0
 """objtool's fixed and marginal costs, from one objtool process per object.
 
-    scripts/bench-objtool-fit.py OBJTOOL SUBCOMMAND REPS OBJECT...
+    scripts/bench-objtool-fit.py OBJTOOL SUBCOMMAND REPS SIZES
 
-Times SUBCOMMAND on each OBJECT alone (a fresh copy per run, objtool
-writes in place), best of REPS, and fits time = fixed + slope * text KB
-by least squares over the objects (text: the SHF_EXECINSTR sections,
-KB = 10^3 bytes). Prints one line: "SLOPE_MS_PER_KB FIXED_MS R2", or
-"fail" if a run failed. The fixed part includes starting the process.
+SIZES lists the objects, a "TEXT_BYTES PATH" line each (bench-objtool.sh
+writes it: the bytes of each object's executable sections). Times
+SUBCOMMAND on each object alone (a fresh copy per run, objtool writes in
+place), best of REPS, and fits time = fixed + slope * text KB by least
+squares over the objects (KB = 10^3 bytes). Prints one line:
+"SLOPE_MS_PER_KB FIXED_MS R2", or "fail" if a run failed. The fixed part includes starting the process.
 """
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import time
-
-SHF_EXECINSTR = 0x4
-
-
-def text_bytes(path):
-    with open(path, "rb") as f:
-        data = f.read()
-    if data[:4] != b"\x7fELF" or data[4] != 2:
-        return 0
-    shoff, = struct.unpack_from("<Q", data, 0x28)
-    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
-    total = 0
-    for i in range(shnum):
-        off = shoff + i * shentsize
-        sh_type, sh_flags = struct.unpack_from("<IQ", data, off + 4)
-        sh_size, = struct.unpack_from("<Q", data, off + 32)
-        if sh_flags & SHF_EXECINSTR and sh_type != 8:	# not SHT_NOBITS
-            total += sh_size
-    return total
-
 
 def command(objtool, sub, path):
     if sub in ("check", "orc"):
@@ -72,17 +52,19 @@ def fit(xs, ys):
 
 
 def main():
-    if len(sys.argv) < 5:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
-    objtool, sub, reps, objects = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    objtool, sub, reps, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    with open(sizes) as f:
+        objects = [(int(n), path) for n, path in (line.split(None, 1) for line in f)]
     xs, ys = [], []
     with tempfile.TemporaryDirectory() as work:
-        for path in objects:
-            ms = best_ms(objtool, sub, reps, path, work)
+        for text_bytes, path in objects:
+            ms = best_ms(objtool, sub, reps, path.rstrip("\n"), work)
             if ms is None:
                 print("fail")
                 return
-            xs.append(text_bytes(path) / 1e3)
+            xs.append(text_bytes / 1e3)
             ys.append(ms)
     slope, fixed, r2 = fit(xs, ys)
     print("%.4f %.3f %.2f" % (slope, fixed, r2))

@@ -43,13 +43,18 @@ while read -r f; do
 done <"$work/list"
 count=$i
 
-# Bytes of the executable sections (objdump -h flags them CODE).
-text_bytes=0
-for size in $(for f in "$work"/orig/*.o; do objdump -h "$f"; done | awk '
-	/^ *[0-9]+ / { size = $3 }
-	/CODE/ { print size }'); do
-	text_bytes=$((text_bytes + 0x$size))
-done
+# Bytes of the executable sections (objdump -h flags them CODE), per
+# object ("bytes path" lines, for the fit) and in all.
+for f in "$work"/orig/*.o; do
+	bytes=0
+	for size in $(objdump -h "$f" | awk '
+		/^ *[0-9]+ / { size = $3 }
+		/CODE/ { print size }'); do
+		bytes=$((bytes + 0x$size))
+	done
+	echo "$bytes $f"
+done >"$work/sizes"
+text_bytes=$(awk '{ t += $1 } END { printf "%d", t }' "$work/sizes")
 
 has() { "$objtool" "$1" --help >/dev/null 2>&1; }
 
@@ -76,7 +81,7 @@ fit() {
 	[ "$1" = pipeline ] && { echo "- - -"; return; }
 	# shellcheck disable=SC2046
 	/usr/bin/python3 "$(dirname "$0")/bench-objtool-fit.py" "$objtool" "$1" "$fit_runs" \
-		$(ls "$work"/orig/*.o) || echo "fail"
+		"$work/sizes" || echo "fail"
 }
 
 printf '  %-14s %8s %10s %10s %8s %8s %9s %5s\n' "objtool" "objects" "text kB" "best ms" \

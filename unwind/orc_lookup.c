@@ -58,7 +58,7 @@ static size_t last_at_or_below_from(const struct orc_table *t, size_t entry,
 
 static void build_granule_index(struct orc_table *t, uint8_t *delta)
 {
-	unsigned int shift = t->block_shift - 4;	/* log2(ORC_GRANULES) */
+	unsigned int shift = t->block_shift - ORC_GRANULE_BITS;
 	size_t entry = 0;
 
 	for (size_t g = 0; g < (t->blocks + 1) * ORC_GRANULES; g++) {

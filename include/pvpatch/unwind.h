@@ -33,7 +33,8 @@ struct pt_regs;
  * the few entries inside one granule instead of searching the block;
  * ORC_GRANULE_DENSE marks a granule too far into a crowded block.
  */
-#define ORC_GRANULES		16
+#define ORC_GRANULE_BITS	4
+#define ORC_GRANULES		(1U << ORC_GRANULE_BITS)
 #define ORC_GRANULE_DENSE	0xff
 
 struct orc_table {
@@ -71,7 +72,8 @@ bool orc_table_init(struct orc_table *table, const int32_t *ip,
 /* 256-byte blocks, one 32-bit slot each, and a byte per granule. */
 #define ORC_BLOCK_SHIFT_MIN	8
 #define ORC_INDEX_SLOTS(text_bytes)					\
-	((((text_bytes) >> ORC_BLOCK_SHIFT_MIN) + 2) * (1 + ORC_GRANULES / 4))
+	((((text_bytes) >> ORC_BLOCK_SHIFT_MIN) + 2) *			\
+	 (1 + ORC_GRANULES / sizeof(uint32_t)))
 
 /* The entry that covers addr, or NULL. */
 const struct orc_entry *orc_find(const struct orc_table *table, uintptr_t addr);

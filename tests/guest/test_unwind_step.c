@@ -22,13 +22,11 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include <pvpatch/static_call.h>
+#include "single_step.h"
 #include "test_unwind.h"
 
 #define FLAGS_TF	(1UL << 8)
 #define FLAGS_IF	(1UL << 9)
-#define DR6_BS		(1UL << 14)	/* single step */
-#define DR6_OTHER_CAUSES 0xa00fUL	/* B0-B3 (bits 0-3), BD (13), BT (15) */
-#define DR6_CLEAR	0xffff0ff0UL	/* reserved bits read as 1 */
 #define SHADOW_MAX	8
 #define TRACE_MAX	48
 
@@ -56,19 +54,6 @@ struct step_session {
 
 static struct step_session sessions[CONFIG_NR_CPUS];
 static volatile unsigned long step_sink;
-
-static uint64_t read_dr6(void)
-{
-	uint64_t v;
-
-	__asm__ __volatile__("mov %%dr6, %0" : "=r"(v));
-	return v;
-}
-
-static void write_dr6(uint64_t v)
-{
-	__asm__ __volatile__("mov %0, %%dr6" : : "r"(v));
-}
 
 /*
  * Follow calls and returns between two steps: a call left its return
@@ -167,17 +152,6 @@ static bool step_trap(struct pt_regs *regs)
 	s->have_prev = true;
 	return true;
 }
-
-/*
- * popf sets TF; the first trap comes after the instruction that follows
- * (the nop). Clearing TF with popf ends the stepping.
- */
-#define STEP_ON()							\
-	__asm__ __volatile__("pushf\n\torq $0x100, (%%rsp)\n\tpopf\n\tnop" \
-			     : : : "memory", "cc")
-#define STEP_OFF()							\
-	__asm__ __volatile__("pushf\n\tandq $~0x100, (%%rsp)\n\tpopf"	\
-			     : : : "memory", "cc")
 
 #define STEP_BODY(name, ...)						\
 	static __noinline void step_##name(struct unwind_chain *chain)	\

@@ -16,6 +16,7 @@
 #include <pvpatch/pvops.h>
 #include <pvpatch/smp.h>
 #include "../../hypervisor/xen/pv_internal.h"
+#include "single_step.h"
 
 #define FLAGS_IF	(1UL << 9)
 
@@ -197,7 +198,6 @@ static void timer_events_wait_while_masked(struct kunit *test)
  * every gap, that one too; a second CPU ends a halt that nothing ended
  * after a second, and the test fails.
  */
-#define DR6_CLEAR	0xffff0ff0UL
 #define LOST_HALT_NS	1000000000ULL
 
 struct halt_race {
@@ -216,7 +216,7 @@ static bool wait_for_a_tick_at_each_step(struct pt_regs *regs)
 
 	if (!r || !r->stepping || smp_processor_id() != 0)
 		return false;
-	__asm__ __volatile__("mov %0, %%dr6" : : "r"(DR6_CLEAR));
+	write_dr6(DR6_CLEAR);
 	r->steps++;
 	uint64_t start = pv_sched_clock();
 	while (!pending_byte() && pv_sched_clock() - start < 2 * period_ns)
@@ -227,11 +227,9 @@ static bool wait_for_a_tick_at_each_step(struct pt_regs *regs)
 static void step_one_halt(struct halt_race *r)
 {
 	r->stepping = true;
-	__asm__ __volatile__("pushf\n\torq $0x100, (%%rsp)\n\tpopf\n\tnop"
-			     : : : "memory", "cc");
+	STEP_ON();
 	r->halt();
-	__asm__ __volatile__("pushf\n\tandq $~0x100, (%%rsp)\n\tpopf"
-			     : : : "memory", "cc");
+	STEP_OFF();
 	r->stepping = false;
 }
 
