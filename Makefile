@@ -184,10 +184,14 @@ $(obj)/include/xen-public/xen:
 
 guest-prereqs := $(obj)/include/generated/autoconf.h $(obj)/include/xen-public/xen
 
+# Test and benchmark code: its pvop sites are recorded as test sites and
+# do not count as the kernel's own (arch/x86/include/asm/irqflags.h).
+$(obj)/guest-obj/tests/%.o $(obj)/guest-obj/bench/%.o: TEST_CODE_CFLAGS := -DPVPATCH_TEST_CODE
+
 $(obj)/guest-obj/%.o: $(srctree)/%.c $(guest-prereqs)
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) CC $<
-	$(Q)$(CC) $(GUEST_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(GUEST_CFLAGS) $(TEST_CODE_CFLAGS) -c $< -o $@
 	$(Q)$(OBJTOOL) static-calls $@
 	$(quiet) OBJTOOL $@
 	$(Q)$(OBJTOOL) orc $@
@@ -195,7 +199,7 @@ $(obj)/guest-obj/%.o: $(srctree)/%.c $(guest-prereqs)
 $(obj)/guest-obj/%.o: $(srctree)/%.S $(guest-prereqs)
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) AS $<
-	$(Q)$(CC) $(GUEST_ASFLAGS) -c $< -o $@
+	$(Q)$(CC) $(GUEST_ASFLAGS) $(TEST_CODE_CFLAGS) -c $< -o $@
 	$(Q)$(OBJTOOL) static-calls $@
 	$(quiet) OBJTOOL $@
 	$(Q)$(OBJTOOL) orc $@

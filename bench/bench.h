@@ -30,6 +30,8 @@ void bench_updates(void);
 void bench_irq_ops(void);
 /* bench_irq_xen_pv.c: bench_irq_ops() in a Xen PV guest (CONFIG_XEN_PV). */
 void bench_irq_ops_xen_pv(void);
+/* bench_irq_paths.c: kernel paths under each irq arm, switched live. */
+void bench_irq_kernel_paths(void);
 void bench_unwind(void);
 
 /* bench_retpoline.c: calls the function whose address is in %rax. For

@@ -270,6 +270,7 @@ void bench_irq_ops(void)
 	/* Ring 3 under Xen: no cli/sti for the raw rows; the Xen arms. */
 	if (cpu_feature_enabled(X86_FEATURE_XENPV)) {
 		bench_irq_ops_xen_pv();
+		bench_irq_kernel_paths();
 		return;
 	}
 #endif
@@ -302,4 +303,5 @@ void bench_irq_ops(void)
 		       empty / 100, empty % 100);
 	print_table(cycles, n, ns, c);
 	print_data(cycles, n);
+	bench_irq_kernel_paths();
 }

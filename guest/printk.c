@@ -7,6 +7,7 @@
  * died takes the lock anyway.
  */
 #include <stdbool.h>
+#include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <pvpatch/console.h>

@@ -68,17 +68,32 @@ void pvpatch_boot(void)
 	patch_log_step("seal", pvops_seal);
 }
 
-static unsigned int sites_of(enum pvop_id op)
+static unsigned int sites_of(enum pvop_id op, bool kernel_only)
 {
 	unsigned int n = 0;
 
 	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++)
-		n += s->op == op;
+		n += s->op == op && (!kernel_only || s->origin == PVOP_SITE_KERNEL);
 	return n;
+}
+
+/* Irq op sites (those with an inline arm) held by kernel or test code. */
+static void count_irq_sites(unsigned int *kernel, unsigned int *test)
+{
+	*kernel = *test = 0;
+	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++) {
+		if (!pvops_native_arm(s->op))
+			continue;
+		if (s->origin == PVOP_SITE_TEST)
+			++*test;
+		else
+			++*kernel;
+	}
 }
 
 void patch_log_print(void)
 {
+	unsigned int kernel_sites, test_sites;
 	char steps[256];
 	size_t used = 0;
 
@@ -90,16 +105,17 @@ void patch_log_print(void)
 		used += snprintf(steps + used, sizeof(steps) - used, " %s %lu us",
 				 s->name, khz ? (unsigned long)((s->end_tsc - s->start_tsc) * 1000 / khz) : 0UL);
 	}
-	printk("pvpatch: backend %s (hypervisor '%s'); irq ops %s; alternatives %lu sites (%lu replaced); static calls %lu sites (%lu patched, %lu in alternatives, %lu inactive, %lu refused); steps:%s\n",
+	count_irq_sites(&kernel_sites, &test_sites);
+	printk("pvpatch: backend %s (hypervisor '%s'); irq ops %s at %u kernel and %u test sites; alternatives %lu sites (%lu replaced); static calls %lu sites (%lu patched, %lu in alternatives, %lu inactive, %lu refused); steps:%s\n",
 	       pvops_backend()->name, hypervisor_signature(),
 	       cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL) ? "call" : "inline",
-	       alternatives_stats.sites, alternatives_stats.replaced,
+	       kernel_sites, test_sites, alternatives_stats.sites, alternatives_stats.replaced,
 	       static_call_stats.sites, static_call_stats.patched,
 	       static_call_stats.in_alternatives, static_call_stats.inactive,
 	       static_call_stats.refused, steps);
 	if (!full_log)
 		return;
 	for (int op = 0; op < NR_PVOPS; op++)
-		printk("pvop %-16s sites %3u  target %s\n", pvops_op_name(op),
-		       sites_of(op), pvops_target_name(op));
+		printk("pvop %-16s sites %3u (kernel %3u)  target %s\n", pvops_op_name(op),
+		       sites_of(op, false), sites_of(op, true), pvops_target_name(op));
 }

@@ -6,7 +6,8 @@
  * static call site) or the native instructions plus one NOP, compared
  * with encodings written out from the manual (pvops/native_arms.c, or
  * the backend's own inline arm), so the check does not trust the
- * assembler output it checks.
+ * assembler output it checks. Kernel and test sites alike: the kernel's
+ * own interrupt control (asm/irqflags.h) is checked as the tests' is.
  * From here on only text_poke_bp changes text, through its alias.
  */
 #include <string.h>
@@ -26,6 +27,11 @@ static unsigned int verify_pvop_site(const struct pvop_site *s, bool call_arm)
 	size_t inline_len = pvops_inline_arm_bytes(s->op, inline_bytes, sizeof(inline_bytes),
 						   &inline_name);
 
+	if (s->origin != PVOP_SITE_KERNEL && s->origin != PVOP_SITE_TEST) {
+		printk("seal: pvop %s site %p: origin %u\n", pvops_op_name(s->op),
+		       (void *)have, s->origin);
+		return 1;
+	}
 	if (!pvops_native_arm(s->op))
 		return 0;	/* not an inline op: a plain static call */
 	if (s->len > sizeof(want) || s->len < inline_len || !inline_len) {

@@ -6,6 +6,7 @@
  */
 #include <stdbool.h>
 #include <string.h>
+#include <asm/irqflags.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/page.h>
@@ -76,18 +77,18 @@ static __noreturn void idle_loop(void)
 	struct cpu *c = this_cpu();
 
 	for (;;) {
-		native_irq_disable_insn();
+		local_irq_disable();
 		void (*fn)(void *) = __atomic_load_n(&c->task_call.fn,
 						     __ATOMIC_ACQUIRE);
 		if (fn) {
-			native_irq_enable_insn();
+			local_irq_enable();
 			fn(c->task_call.arg);
 			__atomic_store_n(&c->task_call.fn, NULL, __ATOMIC_RELEASE);
 			continue;
 		}
 		/* Checked with interrupts off; sti's shadow makes the
 		 * wake-up IPI land after hlt, never lost before it. */
-		native_safe_halt_insn();
+		safe_halt();
 	}
 }
 
@@ -95,7 +96,7 @@ static void start_local_interrupts(void)
 {
 	apic_init_cpu();
 	apic_timer_start();
-	native_irq_enable_insn();
+	local_irq_enable();
 }
 
 __noreturn void ap_entry(unsigned int cpu);

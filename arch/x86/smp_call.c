@@ -6,6 +6,7 @@
  * idle loop so that it runs with interrupts on, as a test case would.
  */
 #include <stddef.h>
+#include <asm/irqflags.h>
 #include <asm/apic.h>
 #include <asm/percpu.h>
 #include <asm/smp.h>
@@ -31,7 +32,7 @@ void on_each_cpu(void (*fn)(void *arg), void *arg, bool wait)
 
 	/* Two CPUs each waiting, interrupts off, for the other to take
 	 * its IPI would never finish. */
-	if (n > 1 && !(native_save_fl_insn() & X86_EFLAGS_IF))
+	if (n > 1 && irqs_disabled())
 		panic("on_each_cpu called with interrupts disabled");
 	spin_lock(&call_lock);
 	for (unsigned int cpu = 0; cpu < n; cpu++) {

@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <pvpatch/page_alloc.h>

@@ -20,6 +20,7 @@
  *  - a kick that lands between the check and the halt is not lost: KVM
  *    keeps it pending and the next halt of that vCPU returns at once.
  */
+#include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <pvpatch/pvops_backend.h>
@@ -30,18 +31,16 @@ void kvm_kick(unsigned int cpu)
 	kvm_hypercall2(KVM_HC_KICK_CPU, 0, cpus[cpu].apic_id);
 }
 
-/* The irq ops stay native under KVM, so the raw instructions are what
- * pv_irq_disable() / pv_safe_halt() would run anyway. */
 void kvm_wait(volatile uint8_t *ptr, uint8_t value)
 {
-	if (native_save_fl_insn() & X86_EFLAGS_IF) {
-		native_irq_disable_insn();
+	if (!irqs_disabled()) {
+		local_irq_disable();
 		if (*ptr == value)
-			native_safe_halt_insn();
+			safe_halt();
 		else
-			native_irq_enable_insn();
+			local_irq_enable();
 	} else if (*ptr == value) {
-		native_halt_insn();
+		halt();
 	}
 }
 

@@ -9,6 +9,7 @@
  * so that we reach exactly the CPUs in the mask (on_each_cpu() would
  * interrupt the preempted ones too).
  */
+#include <asm/irqflags.h>
 #include <asm/apic.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>

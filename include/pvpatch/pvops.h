@@ -20,7 +20,8 @@ struct pvop_site {
 	int32_t addr;		/* site - &addr */
 	uint8_t op;		/* enum pvop_id */
 	uint8_t len;
-	uint8_t reserved[2];
+	uint8_t origin;		/* PVOP_SITE_KERNEL or PVOP_SITE_TEST */
+	uint8_t reserved;
 };
 extern struct pvop_site __start_pvop_sites[], __stop_pvop_sites[];
 

@@ -46,6 +46,14 @@
 	   (cpumask, start, end), CALL_VOID, "", 0)			\
 	OP(io_delay, void, (void), (), CALL_VOID, "", 0)
 
+/*
+ * Who holds a site (struct pvop_site's origin): the kernel's own code,
+ * or test and benchmark code (objects built with PVPATCH_TEST_CODE).
+ * Numbers, not an enum: the site record is written by the assembler.
+ */
+#define PVOP_SITE_KERNEL	0
+#define PVOP_SITE_TEST		1
+
 enum pvop_id {
 #define PVOP_ID(name, ret, params, args, kind, insns, cond) PVOP_##name,
 	PVOPS_LIST(PVOP_ID)

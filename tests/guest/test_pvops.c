@@ -5,7 +5,9 @@
  * Xen PV guest, or with pvops.irq=call a
  * direct call to the op's target), the irq ops really masking (timer
  * ticks stop and resume), safe_halt waking on the next tick, and the
- * call ops reaching the native backend.
+ * call ops reaching the native backend. The kernel's own interrupt
+ * control (asm/irqflags.h) holds sites of every irq op, told apart
+ * from the tests' sites, and counts the ones it runs.
  */
 #include <stdint.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #include <pvpatch/ktest.h>
 #include <pvpatch/patch_log.h>
 #include <pvpatch/pvops.h>
+#include <pvpatch/smp.h>
 
 static const char *const documented_order[] = {
 	"detect", "pvops_select", "apply_alternatives", "static_call_init",
@@ -263,6 +266,76 @@ static void safe_halt_wakes_on_the_next_tick(struct kunit *test)
 	KUNIT_EXPECT_GT(test, c->timer_ticks, before);
 }
 
+static void kernel_code_holds_sites_of_every_irq_op(struct kunit *test)
+{
+	unsigned int kernel[NR_PVOPS] = { 0 }, tests[NR_PVOPS] = { 0 };
+
+	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++) {
+		KUNIT_EXPECT_LE_MSG(test, s->origin, PVOP_SITE_TEST, "site %p",
+				    (void *)pvop_site_addr(s));
+		if (s->origin == PVOP_SITE_KERNEL)
+			kernel[s->op]++;
+		else
+			tests[s->op]++;
+	}
+	for (int op = 0; op < NR_PVOPS; op++) {
+		size_t len;
+
+		if (!native_bytes(op, &len))
+			continue;
+		KUNIT_EXPECT_GT_MSG(test, kernel[op], 0U, "no kernel site of %s", pvops_op_name(op));
+		KUNIT_EXPECT_GT_MSG(test, tests[op], 0U, "no test site of %s", pvops_op_name(op));
+	}
+}
+
+/* on_each_cpu() checks the flag, then saves, disables and restores it
+ * around the local call: kernel sites, counted; the test's are not. */
+static void kernel_sites_are_counted_where_they_run(struct kunit *test)
+{
+	struct cpu *c = this_cpu();
+	uint64_t before = c->kernel_irq_sites;
+
+	sync_all_cpus();
+	KUNIT_EXPECT_GE(test, c->kernel_irq_sites - before,
+			(uint64_t)(num_online_cpus() > 1 ? 4 : 3));
+	pv_irq_disable();
+	before = c->kernel_irq_sites;
+	(void)pv_save_fl();
+	KUNIT_EXPECT_EQ(test, c->kernel_irq_sites, before);
+	pv_irq_enable();
+}
+
+/*
+ * An idle CPU sleeps in the kernel's safe_halt site: each pass of its
+ * idle loop runs two kernel sites (irq_disable, safe_halt) and ends only
+ * on an interrupt. So over 100 ms the other CPUs' counts grow by about
+ * twice their interrupts, not by a busy loop's millions.
+ */
+static void idle_cpus_sleep_in_the_kernel_sites(struct kunit *test)
+{
+	unsigned int n = num_online_cpus();
+	uint64_t sites[KTEST_MAX_CPUS], irqs[KTEST_MAX_CPUS];
+
+	if (n < 2)
+		kunit_skip(test, "no other CPU to watch idle");
+	if (!tsc_khz())
+		kunit_skip(test, "TSC rate unknown");
+	for (unsigned int cpu = 1; cpu < n; cpu++) {
+		sites[cpu] = cpus[cpu].kernel_irq_sites;
+		irqs[cpu] = cpus[cpu].timer_ticks + cpus[cpu].ipis_received;
+	}
+	wait_tsc(tsc_khz() * 100);
+	for (unsigned int cpu = 1; cpu < n; cpu++) {
+		uint64_t ran = cpus[cpu].kernel_irq_sites - sites[cpu];
+		uint64_t woke = cpus[cpu].timer_ticks + cpus[cpu].ipis_received - irqs[cpu];
+
+		kunit_info(test, "cpu %u: %lu kernel irq sites, %lu interrupts in 100 ms",
+			   cpu, (unsigned long)ran, (unsigned long)woke);
+		KUNIT_EXPECT_GT_MSG(test, ran, (uint64_t)0, "cpu %u never woke", cpu);
+		KUNIT_EXPECT_LE_MSG(test, ran, 4 * woke + 8, "cpu %u did not sleep", cpu);
+	}
+}
+
 static void call_ops_reach_the_backend(struct kunit *test)
 {
 	uint64_t t0 = pv_sched_clock();
@@ -281,6 +354,9 @@ static struct kunit_case pvops_cases[] = {
 	KTEST_CASE_ALL_CPUS(irq_ops_really_mask),
 	KTEST_CASE_ALL_CPUS(safe_halt_wakes_on_the_next_tick),
 	KUNIT_CASE(call_ops_reach_the_backend),
+	KUNIT_CASE(kernel_code_holds_sites_of_every_irq_op),
+	KUNIT_CASE(kernel_sites_are_counted_where_they_run),
+	KUNIT_CASE(idle_cpus_sleep_in_the_kernel_sites),
 	{}
 };
 

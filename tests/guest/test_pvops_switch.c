@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Live re-selection of the irq ops' arm: CPU 0 switches every irq pvop
- * site between the inline native arm and the call arm, back and forth,
- * while every other CPU uses the ops in a loop, timer interrupts on, and
- * checks after each op that the interrupt flag says what the op did.
+ * site, the kernel's own (asm/irqflags.h) and the tests', between the
+ * inline native arm and the call arm, back and forth. Meanwhile:
+ *   - the kernel itself runs its sites on every CPU: CPU 0's text
+ *     patcher and sync IPIs (text_poke, on_each_cpu) during each switch;
+ *     CPU 1 sits in the kernel's idle loop (irq_disable, safe_halt),
+ *     woken by every sync and tick; the other CPUs call on_each_cpu()
+ *     (flag check, save, disable, restore, and the IPI path) every
+ *     few rounds;
+ *   - the other CPUs also use the ops directly (test sites) in a loop,
+ *     timer interrupts on, and check after each op that the interrupt
+ *     flag says what the op did; CPU 2 halts inside the test sites.
  * One wrong answer, lost flag or crash fails it, and so does a CPU that
- * made too few rounds while the switches went on
- * (tests/include/call_window.h): without them, nothing raced.
+ * made too few op rounds, or ran too few kernel sites, while the
+ * switches went on (tests/include/call_window.h): without them, nothing
+ * raced. Kernel sites are counted where they run (cpu.kernel_irq_sites).
  */
 #include <stdint.h>
 #include <asm/percpu.h>
+#include <asm/processor.h>
 #include <pvpatch/bootargs.h>
 #include <pvpatch/cpufeature.h>
 #include <pvpatch/ktest.h>
@@ -21,11 +31,12 @@
 #define FLAGS_IF (1UL << 9)
 
 struct switch_counts {
-	volatile uint64_t uses, wrong, ticks_before;
+	volatile uint64_t uses, wrong, ticks_before, kernel_calls;
+	uint64_t kernel_sites_before;
 } __aligned(64);
 
 static struct switch_counts counts[CONFIG_NR_CPUS];
-static struct call_window window;
+static struct call_window window, kernel_window;
 static volatile bool switching_done;
 /*
  * Every suite run switches a little; the pvops-switch entry of
@@ -40,8 +51,28 @@ static const char *set_switches(const char *value)
 BOOT_PARAM(pvops_switches, "pvops.switches", set_switches,
 	   "live arm switches in the pvops switch test (default 100; 0 skips it)");
 
+/* Each CPU runs this from on_each_cpu(): the caller between the
+ * kernel's local_irq_save() and local_irq_restore(), the others in the
+ * IPI handler. Interrupts are off in both. */
+static void check_irqs_off(void *unused)
+{
+	if (pv_save_fl() & FLAGS_IF)
+		counts[smp_processor_id()].wrong++;
+}
+
+/* The kernel's cross-CPU call: its sites, the IPIs, every CPU's handler. */
+static void kernel_round(struct switch_counts *mine)
+{
+	on_each_cpu(check_irqs_off, NULL, true);
+	if (!(pv_save_fl() & FLAGS_IF))
+		mine->wrong++;
+	mine->kernel_calls++;
+}
+
+#define ROUNDS_PER_KERNEL_ROUND	16
+
 /*
- * CPU 1 halts in the middle of the sites instead: after "sti; hlt" its
+ * CPU 2 halts in the middle of the sites instead: after "sti; hlt" its
  * saved RIP is inside the site (the padding), which is exactly where the
  * first sync of a switch must move a CPU out from. The timer and the
  * syncs' IPIs wake it.
@@ -74,26 +105,47 @@ static uint64_t rounds_made(unsigned int cpu)
 	return counts[cpu].uses;
 }
 
+static uint64_t kernel_sites_run(unsigned int cpu)
+{
+	return cpus[cpu].kernel_irq_sites;
+}
+
+/* The kernel's idle loop, the sync IPIs and the ticks are CPU 1's work. */
+static bool idles_in_the_kernel(unsigned int cpu)
+{
+	return cpu == 1;
+}
+
 static void switch_worker(void *arg)
 {
 	struct switch_counts *mine = &counts[smp_processor_id()];
 	bool boot_arm = *(const bool *)arg;
 
 	if (smp_processor_id() != 0) {
+		unsigned int cpu = smp_processor_id();
+
+		if (idles_in_the_kernel(cpu))
+			return;
 		while (!__atomic_load_n(&switching_done, __ATOMIC_ACQUIRE)) {
-			if (smp_processor_id() == 1)
+			if (cpu == 2)
 				halt_in_sites(mine);
 			else
 				use_irq_ops(mine);
+			if (mine->uses % ROUNDS_PER_KERNEL_ROUND == 0)
+				kernel_round(mine);
 		}
 		return;
 	}
 	for (unsigned long i = 0; i < switches; i++) {
 		pvops_set_irq_arm(!cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL));
-		if (i == 0)
+		if (i == 0) {
 			call_window_open(&window, rounds_made);
-		if (i == switches - 1)
+			call_window_open(&kernel_window, kernel_sites_run);
+		}
+		if (i == switches - 1) {
 			call_window_close(&window, rounds_made, i);
+			call_window_close(&kernel_window, kernel_sites_run, i);
+		}
 		use_irq_ops(mine);
 	}
 	pvops_set_irq_arm(boot_arm);
@@ -112,24 +164,35 @@ static void arms_switch_live_under_load(struct kunit *test)
 		kunit_skip(test, "%s", pvops_irq_arm_switch_unsupported());
 	unsigned long syncs_before = text_poke_sync_count();
 	unsigned long fixups_before = text_poke_interior_fixups();
-	uint64_t uses = 0, wrong = 0;
+	uint64_t uses = 0, wrong = 0, kernel_sites = 0, kernel_calls = 0;
 
 	for (unsigned int cpu = 0; cpu < n; cpu++)
-		counts[cpu] = (struct switch_counts){ .ticks_before = cpus[cpu].timer_ticks };
+		counts[cpu] = (struct switch_counts){
+			.ticks_before = cpus[cpu].timer_ticks,
+			.kernel_sites_before = cpus[cpu].kernel_irq_sites,
+		};
 	window = (struct call_window){ 0 };
+	kernel_window = (struct call_window){ 0 };
+	for (unsigned int cpu = 1; cpu < n; cpu++) {
+		if (idles_in_the_kernel(cpu))
+			window.exempt |= 1ULL << cpu;
+	}
 	switching_done = false;
 	run_on_all_cpus(switch_worker, &boot_arm);
 
 	for (unsigned int cpu = 0; cpu < n; cpu++) {
 		uses += counts[cpu].uses;
 		wrong += counts[cpu].wrong;
+		kernel_calls += counts[cpu].kernel_calls;
+		kernel_sites += cpus[cpu].kernel_irq_sites - counts[cpu].kernel_sites_before;
 		KUNIT_EXPECT_GT_MSG(test, cpus[cpu].timer_ticks, counts[cpu].ticks_before,
 				    "cpu %u took no timer interrupt", cpu);
 	}
 	unsigned long done = pvops_arm_switches - switches_before;
 
-	kunit_info(test, "%lu arm switches on %u CPUs: %lu op rounds, %lu wrong, %lu syncs, %lu CPUs moved out of an old inline arm",
-		   done, n, (unsigned long)uses, (unsigned long)wrong,
+	kunit_info(test, "%lu arm switches on %u CPUs: %lu op rounds, %lu kernel irq sites run, %lu on_each_cpu rounds, %lu wrong, %lu syncs, %lu CPUs moved out of an old inline arm",
+		   done, n, (unsigned long)uses, (unsigned long)kernel_sites,
+		   (unsigned long)kernel_calls, (unsigned long)wrong,
 		   text_poke_sync_count() - syncs_before,
 		   text_poke_interior_fixups() - fixups_before);
 	KUNIT_EXPECT_EQ(test, wrong, (uint64_t)0);
@@ -140,9 +203,13 @@ static void arms_switch_live_under_load(struct kunit *test)
 	/* Each switch's syncs wait for every CPU, as in the guest's static
 	 * call stress: each must have used the ops meanwhile. */
 	expect_calls_in_window(test, &window, "op rounds", "switches", true);
-	/* CPU 1 sat in a site for most syncs: after the native "sti; hlt"
-	 * its saved RIP is inside it. A backend's own safe_halt arm (Xen
-	 * PV: a call) halts inside the callee instead. */
+	/* And every CPU ran kernel sites meanwhile: CPU 1 the idle loop's,
+	 * the others on_each_cpu()'s, CPU 0 the patcher's own. */
+	expect_calls_in_window(test, &kernel_window, "kernel irq sites", "switches", true);
+	/* CPU 1 sat in the kernel's safe_halt site for most syncs, CPU 2
+	 * in the test's: after the native "sti; hlt" the saved RIP is
+	 * inside it. A backend's own safe_halt arm (Xen PV: a call) halts
+	 * inside the callee instead. */
 	if (n > 1 && switches >= 10 && !pvops_backend()->inline_arm)
 		KUNIT_EXPECT_GT(test, text_poke_interior_fixups() - fixups_before, 0UL);
 }

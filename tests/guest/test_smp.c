@@ -5,6 +5,7 @@
  * for every CPU before they return.
  */
 #include <stdint.h>
+#include <asm/irqflags.h>
 #include <asm/apic.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>

@@ -3,7 +3,9 @@
  * Single-step (RFLAGS.TF, Intel SDM vol. 3B, 17.3.1.4) through every
  * pvop site and through alternative and static call sites, with each
  * arm live, and through a site while another CPU switches it with
- * text_poke_bp. At every #DB the ORC unwinder runs from the #DB's
+ * text_poke_bp. The pvop sites are the tests' own and the kernel's
+ * (asm/irqflags.h): those of on_each_cpu() and its IPIs, and those of
+ * the KVM backend's spinlock wait, which halts in safe_halt. At every #DB the ORC unwinder runs from the #DB's
  * pt_regs and the trace must be exactly:
  *
  *   the stepped ip, the return addresses of the calls made since the
@@ -41,6 +43,7 @@ struct step_session {
 	uintptr_t shadow[SHADOW_MAX];	/* return addresses pushed so far */
 	unsigned int depth, max_depth;
 	unsigned long steps, failures;
+	unsigned long kernel_site_steps;	/* at a kernel irq site's start */
 	/* Steps in Xen's hypercall page (code Xen writes at run time: no
 	 * ORC), where a trace must come out unreliable, not wrong. */
 	unsigned long hypercall_steps;
@@ -55,20 +58,78 @@ struct step_session {
 static struct step_session sessions[CONFIG_NR_CPUS];
 static volatile unsigned long step_sink;
 
+/* The pvop site whose bytes hold ip, or NULL. */
+static const struct pvop_site *pvop_site_holding(uintptr_t ip)
+{
+	for (const struct pvop_site *p = __start_pvop_sites; p < __stop_pvop_sites; p++) {
+		uintptr_t start = (uintptr_t)pvop_site_addr(p);
+
+		if (ip >= start && ip < start + p->len)
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * A call that the text patcher emulated in a pvop site (the #BP handler
+ * at the site's int3, or a sync moving a CPU out of the site's old arm)
+ * returns to the site's end, which in a Xen PV image's long sites (27
+ * bytes) is further than a call instruction's 15. The site may also be
+ * one of several back to back, all int3 during a switch: the #BP
+ * handler emulates the first, returns with TF set to the next one's
+ * int3, which traps before the single-step #DB does (see track_calls()),
+ * and so on until the emulated call.
+ */
+static bool is_emulated_call_return(uintptr_t prev_ip, uint64_t ret)
+{
+	const struct pvop_site *site = pvop_site_holding(prev_ip);
+
+	while (site) {
+		uintptr_t end = (uintptr_t)pvop_site_addr(site) + site->len;
+
+		if (ret == end)
+			return true;
+		site = pvop_site_holding(end);
+		if (site && (uintptr_t)pvop_site_addr(site) != end)
+			return false;
+	}
+	return false;
+}
+
+/* Did the step from prev_ip push ret as a call's return address? */
+static bool is_return_address(uintptr_t prev_ip, uint64_t ret)
+{
+	return (ret > prev_ip && ret <= prev_ip + 15) ||
+	       is_emulated_call_return(prev_ip, ret);
+}
+
 /*
  * Follow calls and returns between two steps: a call left its return
- * address just below the old sp, pointing just past the old ip; a
- * return popped the last one recorded. This also covers a call that
- * text_poke_bp's #BP handler emulated on the way.
+ * address just below the old sp (is_return_address()); a return popped
+ * the last one recorded.
+ *
+ * One step can also be an emulated call plus the callee's first
+ * instruction: the #BP handler returns with TF set, and the processor
+ * runs the instruction at the new ip before the single-step #DB (Intel
+ * SDM vol. 3B, 17.3.1.4). That instruction may push (a thunk's
+ * "push %rbp", where the call goes to the thunk, not a trampoline's
+ * jmp), so the return address is found at the old sp - 8, below which
+ * sp has gone further.
  */
 static void track_calls(struct step_session *s, const struct pt_regs *regs)
 {
 	if (!s->have_prev)
 		return;
-	if (regs->rsp == s->prev_sp - 8) {
+	if (regs->rsp < s->prev_sp - 8 &&
+	    is_emulated_call_return(s->prev_ip, *(const uint64_t *)(s->prev_sp - 8))) {
+		if (s->depth == SHADOW_MAX)
+			s->failures++;
+		else
+			s->shadow[s->depth++] = *(const uint64_t *)(s->prev_sp - 8);
+	} else if (regs->rsp == s->prev_sp - 8) {
 		uint64_t ret = *(const uint64_t *)regs->rsp;
 
-		if (ret > s->prev_ip && ret <= s->prev_ip + 15) {
+		if (is_return_address(s->prev_ip, ret)) {
 			if (s->depth == SHADOW_MAX)
 				s->failures++;
 			else
@@ -125,6 +186,16 @@ static void check_step(struct step_session *s, const struct pt_regs *regs)
 	}
 }
 
+static bool at_kernel_irq_site(uintptr_t ip)
+{
+	const struct pvop_site *p = pvop_site_holding(ip);
+
+	return p && (uintptr_t)pvop_site_addr(p) == ip && p->origin == PVOP_SITE_KERNEL &&
+	       (p->op == PVOP_save_fl || p->op == PVOP_irq_disable ||
+		p->op == PVOP_irq_enable || p->op == PVOP_safe_halt ||
+		p->op == PVOP_halt);
+}
+
 static bool step_trap(struct pt_regs *regs)
 {
 	struct step_session *s = &sessions[smp_processor_id()];
@@ -143,6 +214,7 @@ static bool step_trap(struct pt_regs *regs)
 		__atomic_fetch_add(&steps_without_bs, 1, __ATOMIC_RELAXED);
 	write_dr6(DR6_CLEAR);
 	track_calls(s, regs);
+	s->kernel_site_steps += at_kernel_irq_site(regs->rip);
 	if (s->check_unwind)
 		check_step(s, regs);
 	else
@@ -178,6 +250,15 @@ static long step_static_target(long x)
 }
 DEFINE_STATIC_CALL(unwind_step_key, step_static_target);
 
+/*
+ * The KVM backend's wait op (hypervisor/kvm/spinlock.c): kernel code,
+ * no hypercall, the kernel's save_fl, irq_disable and then safe_halt or
+ * irq_enable sites. Its halt site runs only with interrupts off, which
+ * no single step may wait in: that one is not stepped.
+ */
+void kvm_wait(volatile uint8_t *ptr, uint8_t value);
+static volatile uint8_t wait_byte;
+
 STEP_BODY(save_fl, step_sink = pv_save_fl())
 STEP_BODY(irq_disable_enable, pv_irq_disable(); pv_irq_enable())
 STEP_BODY(safe_halt, pv_irq_disable(); pv_safe_halt())
@@ -185,6 +266,9 @@ STEP_BODY(halt, pv_halt())
 STEP_BODY(sched_clock, step_sink = pv_sched_clock())
 STEP_BODY(steal_clock, step_sink = pv_steal_clock(0))
 STEP_BODY(io_delay, pv_io_delay())
+STEP_BODY(kernel_on_each_cpu, sync_all_cpus())
+STEP_BODY(kernel_wait_halts, kvm_wait(&wait_byte, wait_byte))
+STEP_BODY(kernel_wait_returns, kvm_wait(&wait_byte, (uint8_t)(wait_byte + 1)))
 STEP_BODY(alt_replacement_live,
 	  __asm__ __volatile__(ALTERNATIVE("pushf; pop %%rax",
 					   "call unwind_step_alt_callee",
@@ -225,6 +309,7 @@ struct step_body {
 	const char *name;
 	void (*fn)(struct unwind_chain *chain);
 	enum depth_rule rule;	/* IRQ_ARM: calls only on the call arm */
+	bool kernel;		/* steps through the kernel's own sites */
 };
 
 /* The Xen PV arm of the halts is itself a call (SCHEDOP_block). */
@@ -237,18 +322,21 @@ static bool irq_arm_calls(const struct step_body *b, bool call_arm)
 }
 
 static const struct step_body bodies[] = {
-	{ "save_fl", step_save_fl, IRQ_ARM },
-	{ "irq_disable+irq_enable", step_irq_disable_enable, IRQ_ARM },
-	{ "safe_halt", step_safe_halt, IRQ_ARM },
-	{ "halt", step_halt, IRQ_ARM },
-	{ "sched_clock", step_sched_clock, CALLS },
-	{ "steal_clock", step_steal_clock, CALLS },
-	{ "io_delay", step_io_delay, CALLS },
-	{ "alternative, replacement live", step_alt_replacement_live, CALLS },
-	{ "alternative, original live", step_alt_original_live, NO_CALL },
-	{ "static call trampoline", step_static_call_trampoline, CALLS },
-	{ "static call site", step_static_call_site, CALLS },
-	{ "tail call", step_tail_call, CALLS },
+	{ "save_fl", step_save_fl, IRQ_ARM, false },
+	{ "irq_disable+irq_enable", step_irq_disable_enable, IRQ_ARM, false },
+	{ "safe_halt", step_safe_halt, IRQ_ARM, false },
+	{ "halt", step_halt, IRQ_ARM, false },
+	{ "sched_clock", step_sched_clock, CALLS, false },
+	{ "steal_clock", step_steal_clock, CALLS, false },
+	{ "io_delay", step_io_delay, CALLS, false },
+	{ "kernel: on_each_cpu", step_kernel_on_each_cpu, CALLS, true },
+	{ "kernel: kvm_wait, safe_halt", step_kernel_wait_halts, CALLS, true },
+	{ "kernel: kvm_wait, irq_enable", step_kernel_wait_returns, CALLS, true },
+	{ "alternative, replacement live", step_alt_replacement_live, CALLS, false },
+	{ "alternative, original live", step_alt_original_live, NO_CALL, false },
+	{ "static call trampoline", step_static_call_trampoline, CALLS, false },
+	{ "static call site", step_static_call_site, CALLS, false },
+	{ "tail call", step_tail_call, CALLS, false },
 };
 
 static void print_failure(const struct step_session *s, const char *what)
@@ -282,7 +370,7 @@ static struct step_session *run_stepped(void (*fn)(struct unwind_chain *chain),
 static void step_every_site(struct kunit *test, bool call_arm, bool check_unwind)
 {
 	bool boot_arm = cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL);
-	unsigned long total = 0, hypercall_steps = 0;
+	unsigned long total = 0, hypercall_steps = 0, kernel_steps = 0;
 
 	SKIP_WITHOUT_ARM_SWITCH(test, call_arm);
 	set_irq_arm_if_needed(call_arm);
@@ -292,6 +380,8 @@ static void step_every_site(struct kunit *test, bool call_arm, bool check_unwind
 		struct step_session *s = run_stepped(b->fn, check_unwind);
 
 		total += s->steps;
+		if (b->kernel)
+			kernel_steps += s->steps;
 		hypercall_steps += s->hypercall_steps;
 		if (s->failures)
 			print_failure(s, b->name);
@@ -303,12 +393,21 @@ static void step_every_site(struct kunit *test, bool call_arm, bool check_unwind
 			KUNIT_EXPECT_GT_MSG(test, s->max_depth, 0U, "%s made no call", b->name);
 		else
 			KUNIT_EXPECT_EQ_MSG(test, s->max_depth, 0U, "%s called out", b->name);
+		/* The kernel bodies went through the kernel's own sites:
+		 * on_each_cpu's flag check, save and restore; kvm_wait's
+		 * save_fl, irq_disable and safe_halt or irq_enable. */
+		if (b->kernel)
+			KUNIT_EXPECT_GE_MSG(test, s->kernel_site_steps, 3UL,
+					    "%s: kernel sites stepped", b->name);
+		else
+			KUNIT_EXPECT_EQ_MSG(test, s->kernel_site_steps, 0UL,
+					    "%s: kernel sites stepped", b->name);
 		/* Every call seen returned before the body's end. */
 		KUNIT_EXPECT_EQ_MSG(test, s->depth, 0U, "%s", b->name);
 	}
 	set_irq_arm_if_needed(boot_arm);
-	kunit_info(test, "%lu single steps%s", total,
-		   check_unwind ? ", each unwound and checked" : "");
+	kunit_info(test, "%lu single steps (%lu through kernel functions)%s", total,
+		   kernel_steps, check_unwind ? ", each unwound and checked" : "");
 	if (hypercall_steps)
 		kunit_info(test, "%lu of them in Xen's hypercall page (no ORC): unwound as unreliable, as they must",
 			   hypercall_steps);
@@ -355,9 +454,13 @@ static void step_while_switching(void *arg)
 		__atomic_store_n(&run->done, true, __ATOMIC_RELEASE);
 		return;
 	}
+	static void (*const stepped[])(struct unwind_chain *chain) = {
+		step_save_fl, step_irq_disable_enable, step_kernel_wait_returns,
+	};
+
 	while (!__atomic_load_n(&run->done, __ATOMIC_ACQUIRE)) {
-		struct step_session *s = run_stepped(cpu % 2 ? step_save_fl :
-						     step_irq_disable_enable, true);
+		struct step_session *s =
+			run_stepped(stepped[(cpu + run->rounds[cpu]) % ARRAY_SIZE(stepped)], true);
 
 		if (s->failures && !run->failures[cpu])
 			print_failure(s, "while switching");

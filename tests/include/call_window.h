@@ -21,6 +21,7 @@ typedef uint64_t (*call_count_fn)(unsigned int cpu);
 struct call_window {
 	unsigned int cpus;
 	unsigned long updates;			/* after the first, up to the last */
+	uint64_t exempt;			/* bit per CPU with other work */
 	uint64_t opened[KTEST_MAX_CPUS];
 	uint64_t closed[KTEST_MAX_CPUS];
 };

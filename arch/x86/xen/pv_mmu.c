@@ -12,6 +12,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <pvpatch/platform.h>

@@ -7,6 +7,7 @@
  * machine frames: the M2P table (read-only, at HYPERVISOR_VIRT_START)
  * turns each back into our frame number, which is also its virtual page.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <asm/page.h>
 #include <asm/paging.h>

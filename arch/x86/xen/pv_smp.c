@@ -9,6 +9,7 @@
  */
 #include <stdbool.h>
 #include <string.h>
+#include <asm/irqflags.h>
 #include <asm/apic.h>
 #include <asm/page.h>
 #include <asm/percpu.h>
@@ -50,18 +51,18 @@ static __noreturn void idle_loop(void)
 	struct cpu *c = this_cpu();
 
 	for (;;) {
-		pv_irq_disable();
+		local_irq_disable();
 		void (*fn)(void *) = __atomic_load_n(&c->task_call.fn,
 						     __ATOMIC_ACQUIRE);
 		if (fn) {
-			pv_irq_enable();
+			local_irq_enable();
 			fn(c->task_call.arg);
 			__atomic_store_n(&c->task_call.fn, NULL, __ATOMIC_RELEASE);
 			continue;
 		}
 		/* SCHEDOP_block unmasks and checks for pending events
 		 * atomically: the wake-up event cannot be lost. */
-		pv_safe_halt();
+		safe_halt();
 	}
 }
 
@@ -166,7 +167,7 @@ void arch_smp_init(void)
 	xen_pv_bind_ipis(0);
 	console_enable_cpu_prefix();
 	xen_pv_timer_start(0);
-	pv_irq_enable();
+	local_irq_enable();
 
 	for (unsigned int idx = 1; idx < CONFIG_NR_CPUS && vcpu_exists(idx); idx++) {
 		if (!start_cpu(idx)) {

@@ -42,6 +42,8 @@ struct cpu {
 	volatile uint64_t timer_ticks;
 	volatile uint64_t ipis_received;
 	volatile uint64_t syncs;
+	/* Kernel irq pvop sites run on this CPU (asm/irqflags.h). */
+	volatile uint64_t kernel_irq_sites;
 	/* KVM PV EOI (hypervisor/kvm/pv_eoi.c): this CPU's word, or NULL,
 	 * and how many APIC EOI writes it saved. */
 	volatile uint32_t *pv_eoi_word;

@@ -99,6 +99,11 @@ static inline void cpu_relax(void)
 	__asm__ __volatile__("pause" ::: "memory");
 }
 
+/*
+ * The raw interrupt-flag instructions. Kernel code uses <asm/irqflags.h>
+ * (pvop sites); these are for the few places arch/x86/raw_irq_ops.txt
+ * lists, each with its reason, and for the native arm itself.
+ */
 static inline void native_irq_disable_insn(void)
 {
 	__asm__ __volatile__("cli" ::: "memory");
@@ -131,43 +136,6 @@ static inline void native_halt_insn(void)
 
 #define X86_EFLAGS_IF	(1UL << 9)
 #define X86_EFLAGS_TF	(1UL << 8)
-
-#ifdef CONFIG_XEN_PV
-/*
- * A Xen PV kernel's interrupt flag is its vCPU's event mask: cli and sti
- * trap to Xen and leave the mask alone. The pvop sites hold the Xen arm
- * (asm/xen/pv_arms.h) once patched.
- */
-#include <pvpatch/pvops_calls.h>
-
-static inline unsigned long local_irq_save(void)
-{
-	unsigned long flags = pv_save_fl();
-
-	pv_irq_disable();
-	return flags;
-}
-
-static inline void local_irq_restore(unsigned long flags)
-{
-	if (flags & X86_EFLAGS_IF)
-		pv_irq_enable();
-}
-#else
-static inline unsigned long local_irq_save(void)
-{
-	unsigned long flags = native_save_fl_insn();
-
-	native_irq_disable_insn();
-	return flags;
-}
-
-static inline void local_irq_restore(unsigned long flags)
-{
-	if (flags & X86_EFLAGS_IF)
-		native_irq_enable_insn();
-}
-#endif
 
 /*
  * CPUID is architecturally serializing (Intel SDM vol. 3A, 9.3 "Serializing

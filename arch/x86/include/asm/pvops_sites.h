@@ -8,17 +8,24 @@
  * the call's 5 bytes with one NOP; the call arm's site is recorded as a
  * static call site inside the replacement, which static_call_init()
  * follows to the live site when the arm is applied. Each site is also
- * recorded in pvop_sites (op number and length).
+ * recorded in pvop_sites (op number, length, and whether the kernel's
+ * own code or test and benchmark code holds it).
  */
 #ifndef ASM_PVOPS_SITES_H
 #define ASM_PVOPS_SITES_H
+
+#ifdef PVPATCH_TEST_CODE
+#define PVOP_SITE_ORIGIN	__stringify(PVOP_SITE_TEST)
+#else
+#define PVOP_SITE_ORIGIN	__stringify(PVOP_SITE_KERNEL)
+#endif
 
 /* The op number comes in as operand "pvop_id" (an enum, not a macro). */
 #define PVOP_SITE_RECORD						\
 	".pushsection pvop_sites, \"a\"\n\t"				\
 	".balign 4\n\t"							\
 	".long 661b - .\n\t"						\
-	".byte %c[pvop_id], 663b - 661b, 0, 0\n\t"			\
+	".byte %c[pvop_id], 663b - 661b, " PVOP_SITE_ORIGIN ", 0\n\t"	\
 	".popsection\n\t"
 
 #ifdef CONFIG_XEN_PV
