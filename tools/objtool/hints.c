@@ -9,21 +9,6 @@
 #include "hints.h"
 #include "objtool.h"
 
-static const struct obj_symbol *function_at(const struct objfile *obj,
-					    size_t shndx, uint64_t offset)
-{
-	size_t i;
-
-	for (i = 1; i < obj->symtab.count; i++) {
-		const struct obj_symbol *s = &obj->syms[i];
-
-		if (s->type == STT_FUNC && s->shndx == shndx &&
-		    offset - s->value < s->size)
-			return s;
-	}
-	return NULL;
-}
-
 static int apply_one(struct cfg *cfg, size_t hsec, uint64_t at)
 {
 	const struct obj_section *sec = &cfg->obj->sections[hsec];
@@ -50,7 +35,7 @@ static int apply_one(struct cfg *cfg, size_t hsec, uint64_t at)
 		return cfg_error(cfg, shndx, offset, "two unwind hints for one instruction");
 	slot->state = stack_state_hint(type, (int16_t)(h[4] | h[5] << 8));
 	slot->flags |= SLOT_HINT;
-	f = function_at(cfg->obj, shndx, offset);
+	f = objfile_function_containing(cfg->obj, shndx, offset);
 	return cfg_reach(cfg, shndx, offset, &slot->state, f ? f - cfg->obj->syms : 0);
 }
 

@@ -261,6 +261,31 @@ const struct obj_symbol *objfile_function_start(const struct objfile *obj,
 	return NULL;
 }
 
+const struct obj_symbol *objfile_function_containing(const struct objfile *obj,
+						     size_t shndx, uint64_t offset)
+{
+	const struct obj_symbol *first = NULL;
+	size_t lo = 0, hi = obj->nr_functions;
+
+	while (lo < hi) {		/* past the last one starting at or before offset */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (before(obj->functions[mid], shndx, offset + 1))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* Functions may alias or nest: of those holding offset, the first
+	 * in the symbol table, as a scan of the table would find it. */
+	while (lo-- > 0 && obj->functions[lo]->shndx == shndx) {
+		const struct obj_symbol *s = obj->functions[lo];
+
+		if (offset - s->value < s->size && (!first || s < first))
+			first = s;
+	}
+	return first;
+}
+
 /* The function holding @offset, else the closest named label before it. */
 static const struct obj_symbol *symbol_for(const struct objfile *obj,
 					   size_t shndx, uint64_t offset)

@@ -66,6 +66,11 @@ int objfile_reloc_target(const struct objfile *obj, const struct obj_reloc *r,
 const struct obj_symbol *objfile_function_start(const struct objfile *obj,
 						size_t shndx, uint64_t offset);
 
+/* The STT_FUNC symbol whose bytes hold @offset (the first in the symbol
+ * table where several do), or NULL. */
+const struct obj_symbol *objfile_function_containing(const struct objfile *obj,
+						     size_t shndx, uint64_t offset);
+
 /* "function+0xoff" (or "section+0xoff") for a place in a section. */
 void objfile_describe(const struct objfile *obj, size_t shndx,
 		      uint64_t offset, char *buf, size_t len);
