@@ -133,7 +133,7 @@ HOSTED_LDFLAGS := -pthread
 
 # Files that are the same in the guest and in the hosted build.
 portable-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/guest/ktest*.c))) \
-	guest/glob.c guest/bootargs.c guest/page_alloc.c guest/sort.c
+	guest/glob.c guest/bootargs.c guest/page_alloc.c guest/sort.c guest/fdt.c
 # The patching engine: the same sources in the guest and hosted.
 engine-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/alternatives/*.c))) \
 	arch/x86/text_poke_bp.c arch/x86/static_call.c arch/x86/alternative.c \
