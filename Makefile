@@ -63,7 +63,7 @@ sequential-goals:
 else
 
 # Goals that must not need (or regenerate) a configuration.
-no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench \
+no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench arm64-image \
 	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
 config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
 config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
@@ -361,8 +361,13 @@ hosted-build: deps
 	$(Q)test -f $(HOSTED_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(HOSTED_O) hosted_defconfig >/dev/null
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(HOSTED_O) all
 
+ifeq ($(ARCH),arm64)
+run: guest-build
+	$(Q)$(RUN_TESTS) --group run-arm64 --arm64-image $(GUEST_O)/pvpatch.elf
+else
 run: guest-build
 	$(Q)$(RUN_TESTS) --group run --image $(GUEST_O)/pvpatch.elf
+endif
 
 BENCH_O := $(BUILD_ROOT)/x86_64-bench
 
@@ -378,9 +383,21 @@ xen-pv-image: deps
 	$(Q)test -f $(XEN_PV_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(XEN_PV_O) x86_64_xen_defconfig >/dev/null
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(XEN_PV_O) all
 
-check: guest-build hosted-build xen-pv-image
+# The arm64 image (arm64_defconfig): the check's arm64 rows.
+ARM64_O := $(BUILD_ROOT)/arm64
+
+arm64-image: deps
+	$(Q)test -f $(ARM64_O)/.config || $(MAKE) -f $(srctree)/Makefile ARCH=arm64 O=$(ARM64_O) arm64_defconfig >/dev/null
+	$(Q)$(MAKE) -f $(srctree)/Makefile ARCH=arm64 O=$(ARM64_O) all
+
+ifneq ($(ARCH),x86_64)
+check:
+	$(error make check builds and runs every architecture's images itself; run it without ARCH=)
+else
+check: guest-build hosted-build xen-pv-image arm64-image
 	$(Q)$(RUN_TESTS) --group check --image $(GUEST_O)/pvpatch.elf --hosted-dir $(HOSTED_O) \
-		--xen-pv-image $(XEN_PV_O)/pvpatch.elf
+		--xen-pv-image $(XEN_PV_O)/pvpatch.elf --arm64-image $(ARM64_O)/pvpatch.elf
+endif
 
 # The Xen domU paths: the guest image as a PVH domU, the Xen PV image as a
 # PV domU (SKIPs while an image has no Xen PV entry). Xen and a Debian dom0
@@ -431,7 +448,7 @@ distclean:
 help:
 	@sed -n '3,17p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
-.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help \
+.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help arm64-image \
 	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
 
 endif # mixed-goals
