@@ -2,12 +2,12 @@
 #
 # pvpatch: one Makefile for every target.
 #
-#   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
+#   make run          build and boot the guest (TCG, 4 CPUs; ARCH=arm64: 1): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
 #   make check-xen    the guest as a Xen PVH/PV domU started by xl (slow; dom0 cached)
 #   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
 #   make fuzz         fuzz objtool with libFuzzer for FUZZ_TIME seconds (60)
-#   make defconfig    x86_64_defconfig into $(O)/.config  (also: make hosted_defconfig)
+#   make defconfig    $(ARCH)_defconfig into $(O)/.config  (also: make hosted_defconfig)
 #   make menuconfig / olddefconfig
 #   make              build what $(O)/.config selects (guest image or hosted tests)
 #
@@ -446,7 +446,7 @@ distclean:
 	$(Q)rm -rf build
 
 help:
-	@sed -n '3,17p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
 .PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help arm64-image \
 	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
