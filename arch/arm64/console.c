@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The console: the PL011 UART the device tree names (QEMU virt's
- * -serial). Polled; register offsets and bits from the PrimeCell UART
+ * -serial), and semihosting's until then. Polled; register offsets and bits from the PrimeCell UART
  * (PL011) Technical Reference Manual, 3.2 and 3.3.
  */
 #include <stdint.h>
@@ -52,10 +52,20 @@ static void uart_putc(char c)
 	uart_write(UARTDR, (uint8_t)c);
 }
 
+/* Before the device tree names the UART (or when it names none), the
+ * host's console through semihosting, one character at a time
+ * (SYS_WRITEC); without semihosting the text is lost. */
+#define SYS_WRITEC	0x03
+
 void arch_console_write(const char *text, size_t len)
 {
-	if (!uart)
+	if (!uart) {
+		for (size_t i = 0; i < len; i++) {
+			if (semihost_call(SYS_WRITEC, (uintptr_t)&text[i]) == SEMIHOST_UNAVAILABLE)
+				return;
+		}
 		return;
+	}
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\n')
 			uart_putc('\r');

@@ -63,10 +63,8 @@ __noreturn void arm64_start(uint64_t dtb, uint64_t boot_el)
 		why = fdt_parse((const void *)dtb, DTB_MAX_SIZE, &arm64_fdt);
 	if (!why && !arm64_fdt.uart.size)
 		why = "no arm,pl011 UART in the device tree";
-	if (why) {
-		/* No console to say it on: the exit status says FAIL. */
-		platform_exit(EXIT_FAIL);
-	}
+	if (why)	/* said through semihosting's console, if anywhere */
+		platform_fatal("device tree at 0x%lx: %s", (unsigned long)dtb, why);
 	pl011_init(arm64_fdt.uart.start);
 	arch_console_init();
 	printk("pvpatch guest: arm64, Image entry at EL%lu, DTB at 0x%lx (%u bytes)\n",
