@@ -141,7 +141,7 @@ else
 # Freestanding arm64 kernel code: general registers only (we never save
 # FP/SIMD state), no out-of-line atomics (they live in libgcc, which the
 # guest does not link), no unaligned accesses (with the MMU off every data
-# access is Device memory, where they fault: Arm ARM B2.5.2), no
+# access is Device memory, where they fault: Arm ARM, "Alignment support"), no
 # pointer authentication or BTI landing pads (not enabled).
 ARCH_CFLAGS := -mgeneral-regs-only -mno-outline-atomics -mstrict-align \
 	-mbranch-protection=none -mcmodel=small

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The EL1 exception vectors (Arm ARM D1.10.2, "Exception vectors"): 16
+ * The EL1 exception vectors (Arm ARM, "Exception vectors"): 16
  * entries of 0x80 bytes in a 2 KiB aligned table, four kinds (sync, IRQ,
  * FIQ, SError) from four origins (current EL with SP_EL0, current EL with
  * SP_ELx, lower EL AArch64, lower EL AArch32). Every entry saves the full

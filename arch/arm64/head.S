@@ -69,7 +69,8 @@ at_el1:
 	ldr	x1, =SCTLR_EL1_BOOT
 	msr	sctlr_el1, x1
 	/* SCTLR_EL1 changes take effect after a context synchronization
-	 * event (Arm ARM D19.2.118, and the general rule of D17.2). */
+	 * event (Arm ARM, "Synchronization requirements for AArch64 System
+	 * registers"). */
 	isb
 
 	ldr	x1, =boot_stack_top

@@ -47,10 +47,12 @@ extern char __rodata_start[], __rodata_end[], __image_end[];
 static uint64_t *root;		/* level 1 */
 
 /* Invalidate [start, end) in the data caches to the point of coherency
- * (DC IVAC, Arm ARM D7.5.9). Everything written with the MMU off went to
- * memory around the caches (every access is Device then, B2.5.2 /
- * D8.2.11); once the MMU is on, loads and table walks are cacheable and
- * a stale line the loader left would shadow what we wrote. */
+ * (DC IVAC; Arm ARM DDI 0487, "Data cache maintenance instructions").
+ * Everything written with the MMU off went to memory around the caches
+ * (with stage 1 disabled every data access is Device-nGnRnE: "The
+ * effects of disabling an address translation stage"); once the MMU is
+ * on, loads and table walks are cacheable and a stale line the loader
+ * left would shadow what we wrote. */
 static void dcache_inval(uintptr_t start, uintptr_t end)
 {
 	/* CTR_EL0.DminLine: log2 of the smallest line, in 4-byte words. */
@@ -76,7 +78,7 @@ static uint64_t *new_table(void)
 /* The next level's table under *entry: made if absent, and a block
  * split into the same mapping in pages (or 2 MiB blocks) if one is
  * there. The tables are not live yet (the MMU is off), so no
- * break-before-make (Arm ARM D8.14.1) is needed for the split. */
+ * break-before-make (Arm ARM, "Using break-before-make when updating translation table entries") is needed for the split. */
 static uint64_t *next_table(uint64_t *entry, unsigned int child_shift)
 {
 	uint64_t e = *entry;
@@ -135,8 +137,9 @@ uint64_t arm64_lookup_pte(uint64_t va)
 }
 
 /*
- * Turn the MMU on. Arm ARM D8.2 and D19: writes to MAIR/TCR/TTBR take
- * effect for translation only after a context synchronization event, so
+ * Turn the MMU on. Writes to MAIR/TCR/TTBR take effect for translation
+ * only after a context synchronization event (Arm ARM, "Synchronization
+ * requirements for AArch64 System registers"), so
  * an ISB sits between them and SCTLR_EL1.M, and another after M so the
  * following instructions are fetched and executed translated. The code
  * runs identity mapped, so the PC is valid on both sides of the switch.
@@ -149,7 +152,8 @@ static void mmu_enable(uint64_t parange)
 	dcache_inval((uintptr_t)__image_start, (uintptr_t)__image_end);
 	/* The table stores (Device, uncached) complete before any walk, and
 	 * no translation cached before this (firmware's, QEMU's) survives:
-	 * TLBI then DSB to complete it (Arm ARM D8.13.3). */
+	 * TLBI then DSB to complete it (Arm ARM, "TLB maintenance
+	 * instructions"). */
 	__asm__ __volatile__("dsb sy\n\ttlbi vmalle1\n\tdsb nsh\n\tisb" ::: "memory");
 	write_sysreg(mair_el1, MAIR_VALUE);
 	write_sysreg(tcr_el1, tcr);
@@ -157,8 +161,10 @@ static void mmu_enable(uint64_t parange)
 	isb();
 	write_sysreg(sctlr_el1, SCTLR_EL1_BOOT | SCTLR_M | SCTLR_C | SCTLR_WXN);
 	isb();
-	/* Instructions fetched with the MMU off were Non-cacheable; drop
-	 * anything the I-cache may hold from before (D7.5.1). */
+	/* The I-cache may hold lines fetched under the MMU-off attributes
+	 * (SCTLR_EL1.I was set): drop them, so every fetch from here on
+	 * goes through the new translation (Arm ARM, "Instruction cache
+	 * maintenance instructions"). */
 	__asm__ __volatile__("ic iallu\n\tdsb nsh\n\tisb" ::: "memory");
 }
 

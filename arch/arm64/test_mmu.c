@@ -2,7 +2,7 @@
 /*
  * arm64_mmu: the MMU is on with W^X, checked two ways. The CPU's own
  * answer through address translation (AT S1E1R/S1E1W, PAR_EL1.F set when
- * the access would fault: Arm ARM C5.5 and D19.2 "PAR_EL1"), and the
+ * the access would fault: Arm ARM, "AT S1E1R" and "PAR_EL1"), and the
  * descriptors themselves for execute permission, which AT does not
  * report.
  */

@@ -2,7 +2,7 @@
 /*
  * Exceptions on arm64: every one is fatal but the HLT of a semihosting
  * call made without semihosting (power.c's exit falls back to PSCI).
- * The report names the exception class from ESR_EL1 (Arm ARM D17.2.37,
+ * The report names the exception class from ESR_EL1 (Arm ARM,
  * "ESR_EL1, Exception Syndrome Register (EL1)"), the fault status code of
  * an abort, FAR_EL1 where it is valid, ELR, all registers, and a
  * frame-pointer backtrace, then powers off as FAIL.
@@ -58,7 +58,7 @@ static const char *ec_name(unsigned int ec)
 	}
 }
 
-/* The fault status code of an abort (ISS bits 5:0, Arm ARM D17.2.37). */
+/* The fault status code of an abort (ISS bits 5:0, DFSC or IFSC, in the same register description). */
 static const char *fsc_name(unsigned int fsc)
 {
 	switch (fsc >> 2) {

@@ -18,9 +18,9 @@ static inline unsigned long local_irq_save(void)
 	unsigned long flags;
 
 	/* The memory clobber keeps the critical section's accesses after
-	 * the mask, as a compiler barrier; the CPU orders a DAIF write with
-	 * later interrupts by itself (Arm ARM D1.3.6: writes to DAIF by MSR
-	 * DAIFSet take effect without an ISB). */
+	 * the mask, as a compiler barrier. MSR DAIFSet writes PSTATE
+	 * directly and the instructions after it run masked without an ISB
+	 * (Arm ARM, "MSR (immediate)" and "Process state, PSTATE"). */
 	__asm__ __volatile__("mrs %0, daif\n\tmsr daifset, #3"
 			     : "=r"(flags) : : "memory");
 	return flags;

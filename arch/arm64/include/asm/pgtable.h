@@ -2,7 +2,7 @@
 /*
  * arm64 stage 1 translation, EL1&0 regime, 4 KiB granule, 39-bit VA
  * (TCR_EL1.T0SZ = 25: the walk starts at level 1). Descriptor formats
- * from Arm ARM D8.3 ("Translation table descriptor formats").
+ * from the Arm ARM, "Translation table descriptor formats".
  */
 #ifndef ASM_PGTABLE_H
 #define ASM_PGTABLE_H

@@ -14,7 +14,7 @@
 #define write_sysreg(reg, val)						\
 	__asm__ __volatile__("msr " #reg ", %0" : : "rZ"((uint64_t)(val)))
 
-/* Context synchronization (Arm ARM D19.2 "ISB"): later instructions see
+/* Context synchronization (Arm ARM, "ISB"): later instructions see
  * the effect of earlier system register writes. */
 static inline void isb(void)
 {
@@ -22,7 +22,7 @@ static inline void isb(void)
 }
 
 /* A spin-wait hint: YIELD lets an SMT sibling or the emulator's other
- * vCPU threads run (Arm ARM C6.2 "YIELD"). */
+ * vCPU threads run (Arm ARM, "YIELD"). */
 static inline void cpu_relax(void)
 {
 	__asm__ __volatile__("yield" ::: "memory");

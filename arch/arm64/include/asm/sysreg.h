@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* System register fields the boot path sets (Arm ARM D19, "AArch64 System Register Descriptions"). */
+/* System register fields the boot path sets (Arm ARM, "AArch64 System Register Descriptions"). */
 #ifndef ASM_SYSREG_H
 #define ASM_SYSREG_H
 
