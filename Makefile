@@ -2,21 +2,32 @@
 #
 # pvpatch: one Makefile for every target.
 #
-#   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
+#   make run          build and boot the guest (TCG, 4 CPUs; ARCH=arm64: 1): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
 #   make check-xen    the guest as a Xen PVH/PV domU started by xl (slow; dom0 cached)
 #   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
 #   make fuzz         fuzz objtool with libFuzzer for FUZZ_TIME seconds (60)
-#   make defconfig    x86_64_defconfig into $(O)/.config  (also: make hosted_defconfig)
+#   make defconfig    $(ARCH)_defconfig into $(O)/.config  (also: make hosted_defconfig)
 #   make menuconfig / olddefconfig
 #   make              build what $(O)/.config selects (guest image or hosted tests)
 #
-#   O=DIR             build directory (default build/x86_64); sources are never written
+#   ARCH=x86_64|arm64 the guest's architecture (default x86_64); arm64 cross-builds
+#                     with CROSS_COMPILE (default aarch64-linux-gnu-)
+#   O=DIR             build directory (default build/$(ARCH)); sources are never written
 #   V=1               show full commands
 #   CC=clang          build with clang instead of gcc
 
 srctree := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-O ?= build/x86_64
+ARCH ?= x86_64
+ifeq ($(ARCH),x86_64)
+SRCARCH := x86
+else ifeq ($(ARCH),arm64)
+SRCARCH := arm64
+CROSS_COMPILE ?= aarch64-linux-gnu-
+else
+$(error ARCH=$(ARCH): expected x86_64 or arm64)
+endif
+O ?= build/$(ARCH)
 BUILD_ROOT := $(patsubst %/,%,$(dir $(O)))
 obj := $(abspath $(O))
 
@@ -52,7 +63,7 @@ sequential-goals:
 else
 
 # Goals that must not need (or regenerate) a configuration.
-no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench \
+no-config-goals := %defconfig menuconfig olddefconfig clean distclean help deps run check bench arm64-image \
 	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
 config-needed := $(if $(MAKECMDGOALS),$(filter-out $(no-config-goals),$(MAKECMDGOALS)),all)
 config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$(g)),,$(g)))
@@ -61,10 +72,10 @@ config-needed := $(foreach g,$(config-needed),$(if $(filter $(no-config-goals),$
 
 $(obj)/.config:
 	$(Q)mkdir -p $(obj)
-	$(quiet) DEFCONF x86_64_defconfig
-	$(Q)$(KCONFIG) defconfig $(srctree)/configs/x86_64_defconfig >/dev/null
+	$(quiet) DEFCONF $(ARCH)_defconfig
+	$(Q)$(KCONFIG) defconfig $(srctree)/configs/$(ARCH)_defconfig >/dev/null
 
-defconfig: x86_64_defconfig
+defconfig: $(ARCH)_defconfig
 %_defconfig: deps
 	$(Q)mkdir -p $(obj)
 	$(Q)$(KCONFIG) defconfig $(srctree)/configs/$@
@@ -74,7 +85,7 @@ olddefconfig: deps
 
 menuconfig: deps
 	$(Q)mkdir -p $(obj)
-	$(Q)test -f $(obj)/.config || $(KCONFIG) defconfig $(srctree)/configs/x86_64_defconfig >/dev/null
+	$(Q)test -f $(obj)/.config || $(KCONFIG) defconfig $(srctree)/configs/$(ARCH)_defconfig >/dev/null
 	$(Q)$(KCONFIG) menuconfig
 
 $(obj)/include/config/auto.conf $(obj)/include/generated/autoconf.h: $(obj)/.config $(srctree)/Kconfig
@@ -86,13 +97,21 @@ $(obj)/include/config/auto.conf $(obj)/include/generated/autoconf.h: $(obj)/.con
 # leave it to build without one.
 ifneq ($(config-needed),)
 include $(obj)/include/config/auto.conf
+# The configuration names its architecture; ARCH= must agree with it.
+# (Checked once it has been read: make reads it again after generating it.)
+config-arch := $(if $(CONFIG_ARCH_ARM64),arm64,x86_64)
+ifneq ($(CONFIG_PLATFORM_GUEST)$(CONFIG_PLATFORM_HOSTED),)
+ifneq ($(config-arch),$(ARCH))
+$(error $(O)/.config is for $(config-arch) but ARCH=$(ARCH); use make ARCH=$(config-arch) or another O=)
+endif
+endif
 endif
 
 # ---------------------------------------------------------------- flags
 
 CC ?= cc
 ifeq ($(origin CC),default)
-CC := gcc
+CC := $(CROSS_COMPILE)gcc
 endif
 # Before the flags below run CC: a missing or broken one stops here, in
 # one line that names it.
@@ -102,8 +121,8 @@ ifneq ($(cc-problem),)
 $(error CC=$(CC): $(cc-problem); set CC to a C compiler (gcc, clang))
 endif
 endif
-LD := ld
-OBJCOPY := objcopy
+LD := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
 cc-is-clang := $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1))
 
 WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes
@@ -112,13 +131,24 @@ COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -fno-strict-aliasing -fno-common 
 	-I$(srctree)/include -I$(obj)/include \
 	-include $(obj)/include/generated/autoconf.h
 
+ifeq ($(ARCH),x86_64)
 # Freestanding x86-64 kernel code: no red zone (interrupts push onto the
 # current stack), no SSE (we never save FPU state), identity mapped below
 # 2 GiB so the small code model and absolute 32-bit addresses work.
+ARCH_CFLAGS := -I$(obj)/include/xen-public \
+	-mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-avx -mcmodel=small
+else
+# Freestanding arm64 kernel code: general registers only (we never save
+# FP/SIMD state), no out-of-line atomics (they live in libgcc, which the
+# guest does not link), no unaligned accesses (with the MMU off every data
+# access is Device memory, where they fault: Arm ARM, "Alignment support"), no
+# pointer authentication or BTI landing pads (not enabled).
+ARCH_CFLAGS := -mgeneral-regs-only -mno-outline-atomics -mstrict-align \
+	-mbranch-protection=none -mcmodel=small
+endif
 GUEST_CFLAGS := $(COMMON_CFLAGS) $(KCFLAGS) -ffreestanding -fno-builtin -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
-	-I$(srctree)/guest/include -I$(srctree)/arch/x86/include -I$(obj)/include/xen-public \
-	-mno-red-zone -mno-mmx -mno-sse -mno-sse2 -mno-avx -mcmodel=small \
+	-I$(srctree)/guest/include -I$(srctree)/arch/$(SRCARCH)/include $(ARCH_CFLAGS) \
 	-fno-pic -fno-pie -fno-stack-protector -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -mno-omit-leaf-frame-pointer -fno-jump-tables
 GUEST_ASFLAGS := $(GUEST_CFLAGS) -D__ASSEMBLY__
@@ -133,13 +163,14 @@ HOSTED_LDFLAGS := -pthread
 
 # Files that are the same in the guest and in the hosted build.
 portable-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/guest/ktest*.c))) \
-	guest/glob.c guest/bootargs.c guest/page_alloc.c guest/sort.c
+	guest/glob.c guest/bootargs.c guest/page_alloc.c guest/sort.c guest/fdt.c
 # The patching engine: the same sources in the guest and hosted.
 engine-srcs := $(patsubst $(srctree)/%,%,$(sort $(wildcard $(srctree)/alternatives/*.c))) \
 	arch/x86/text_poke_bp.c arch/x86/static_call.c arch/x86/alternative.c \
 	arch/x86/nops.c arch/x86/cpufeature.c
 hosted-engine-srcs := $(engine-srcs)
 
+ifeq ($(CONFIG_ARCH_HAS_PATCHING),y)
 guest-srcs := $(sort $(wildcard $(srctree)/arch/x86/*.c $(srctree)/arch/x86/*.S \
 	$(srctree)/arch/x86/xen/*.c $(srctree)/arch/x86/xen/*.S \
 	$(srctree)/alternatives/*.c $(srctree)/guest/*.c $(srctree)/tests/guest/*.c \
@@ -154,6 +185,16 @@ guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs)))
 xen-pv-srcs := $(filter arch/x86/xen/pv_% hypervisor/xen/pv_% tests/guest/test_xen_pv%,$(guest-srcs))
 xen-pv-replaced := arch/x86/text_poke.c arch/x86/smp.c arch/x86/apic.c arch/x86/paging.c
 guest-srcs := $(filter-out $(if $(CONFIG_XEN_PV),$(xen-pv-replaced),$(xen-pv-srcs)),$(guest-srcs))
+else
+# An arch without the patching layer yet (arm64, issue 11): its own code,
+# the arch-neutral guest, and the suites that need neither patching nor
+# a hosted platform. The patching engine, pvops, the hypervisor backends,
+# ORC and their suites come with the arch's support for them.
+portable-test-srcs := tests/guest/ktest_selftest.c tests/hosted/test_glob.c tests/hosted/test_fdt.c
+guest-srcs := $(sort $(wildcard $(srctree)/arch/$(SRCARCH)/*.c $(srctree)/arch/$(SRCARCH)/*.S \
+	$(srctree)/guest/*.c))
+guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs))) $(portable-test-srcs)
+endif
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
 
 hosted-srcs := $(portable-srcs) $(hosted-engine-srcs) $(patsubst $(srctree)/%,%,$(sort $(wildcard \
@@ -165,8 +206,12 @@ hosted-objs := $(patsubst %,$(obj)/hosted-obj/%.o,$(basename $(hosted-srcs)))
 GUEST_IMAGE := $(obj)/pvpatch.elf
 HOSTED_TESTS := $(obj)/pvpatch-hosted-tests
 
+# arm64: the flat Image QEMU's -kernel loads as Linux's (arch/arm64/head.S
+# starts with the Image header), beside the ELF the symbolizer reads.
+ARM64_FLAT_IMAGE := $(if $(CONFIG_ARCH_ARM64),$(obj)/Image)
+
 ifeq ($(CONFIG_PLATFORM_GUEST),y)
-all: $(GUEST_IMAGE)
+all: $(GUEST_IMAGE) $(ARM64_FLAT_IMAGE)
 else ifeq ($(CONFIG_PLATFORM_HOSTED),y)
 all: $(HOSTED_TESTS)
 else
@@ -182,7 +227,25 @@ $(obj)/include/xen-public/xen:
 	$(Q)test -d /usr/include/xen || { echo "make: /usr/include/xen missing; run scripts/deps.sh as root (libxen-dev)" >&2; exit 1; }
 	$(Q)ln -sfn /usr/include/xen $@
 
-guest-prereqs := $(obj)/include/generated/autoconf.h $(obj)/include/xen-public/xen
+guest-prereqs := $(obj)/include/generated/autoconf.h \
+	$(if $(CONFIG_ARCH_X86_64),$(obj)/include/xen-public/xen)
+
+# objtool (x86-64, Zydis) records static call sites and ORC per object.
+# It decodes x86 only: arm64 objects skip it until arm64 has objtool
+# (issue 12, Capstone) and the patching layer that needs its tables.
+ifeq ($(CONFIG_ARCH_HAS_PATCHING),y)
+define objtool-object
+$(Q)$(OBJTOOL) static-calls $@
+$(quiet) OBJTOOL $@
+$(Q)$(OBJTOOL) orc $@
+endef
+define objtool-image
+$(quiet) OBJTOOL $@
+$(Q)$(OBJTOOL) alt-relocs $@
+$(Q)$(OBJTOOL) orc-sort $@
+endef
+OBJTOOL_DEP = $(OBJTOOL)
+endif
 
 # Test and benchmark code: its pvop sites are recorded as test sites and
 # do not count as the kernel's own (arch/x86/include/asm/irqflags.h).
@@ -192,19 +255,15 @@ $(obj)/guest-obj/%.o: $(srctree)/%.c $(guest-prereqs)
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) CC $<
 	$(Q)$(CC) $(GUEST_CFLAGS) $(TEST_CODE_CFLAGS) -c $< -o $@
-	$(Q)$(OBJTOOL) static-calls $@
-	$(quiet) OBJTOOL $@
-	$(Q)$(OBJTOOL) orc $@
+	$(objtool-object)
 
 $(obj)/guest-obj/%.o: $(srctree)/%.S $(guest-prereqs)
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) AS $<
 	$(Q)$(CC) $(GUEST_ASFLAGS) $(TEST_CODE_CFLAGS) -c $< -o $@
-	$(Q)$(OBJTOOL) static-calls $@
-	$(quiet) OBJTOOL $@
-	$(Q)$(OBJTOOL) orc $@
+	$(objtool-object)
 
-$(obj)/guest.lds: $(srctree)/arch/x86/guest.lds.S $(guest-prereqs)
+$(obj)/guest.lds: $(srctree)/arch/$(SRCARCH)/guest.lds.S $(guest-prereqs)
 	$(quiet) LDS $@
 	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -D__LINKER__ $(filter -I% -include %autoconf.h,$(GUEST_CFLAGS)) \
 		-include $(obj)/include/generated/autoconf.h $< -o $@
@@ -257,14 +316,16 @@ xen-tools: $(PVWAIT)
 # static-calls, in the compile rules above) and gets its ORC unwind
 # tables (objtool orc; the link sorts them with orc-sort). A new objtool
 # rebuilds every object: tables from an older one would be stale.
-$(guest-objs) $(hosted-objs): $(OBJTOOL)
+$(guest-objs) $(hosted-objs): $(OBJTOOL_DEP)
 
-$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL)
+$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL_DEP)
 	$(quiet) LD $@
 	$(Q)$(LD) $(GUEST_LDFLAGS) --emit-relocs -T $(obj)/guest.lds -o $@ $(guest-objs)
-	$(quiet) OBJTOOL $@
-	$(Q)$(OBJTOOL) alt-relocs $@
-	$(Q)$(OBJTOOL) orc-sort $@
+	$(objtool-image)
+
+$(obj)/Image: $(GUEST_IMAGE)
+	$(quiet) OBJCOPY $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 
 $(obj)/hosted-obj/%.o: $(srctree)/%.c $(obj)/include/generated/autoconf.h
 	$(Q)mkdir -p $(dir $@)
@@ -293,15 +354,20 @@ HOSTED_O := $(BUILD_ROOT)/hosted
 RUN_TESTS := $(srctree)/tools/run-tests
 
 guest-build: deps
-	$(Q)test -f $(GUEST_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) x86_64_defconfig >/dev/null
+	$(Q)test -f $(GUEST_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) $(ARCH)_defconfig >/dev/null
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(GUEST_O) all
 
 hosted-build: deps
 	$(Q)test -f $(HOSTED_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(HOSTED_O) hosted_defconfig >/dev/null
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(HOSTED_O) all
 
+ifeq ($(ARCH),arm64)
+run: guest-build
+	$(Q)$(RUN_TESTS) --group run-arm64 --arm64-image $(GUEST_O)/pvpatch.elf
+else
 run: guest-build
 	$(Q)$(RUN_TESTS) --group run --image $(GUEST_O)/pvpatch.elf
+endif
 
 BENCH_O := $(BUILD_ROOT)/x86_64-bench
 
@@ -317,9 +383,21 @@ xen-pv-image: deps
 	$(Q)test -f $(XEN_PV_O)/.config || $(MAKE) -f $(srctree)/Makefile O=$(XEN_PV_O) x86_64_xen_defconfig >/dev/null
 	$(Q)$(MAKE) -f $(srctree)/Makefile O=$(XEN_PV_O) all
 
-check: guest-build hosted-build xen-pv-image
+# The arm64 image (arm64_defconfig): the check's arm64 rows.
+ARM64_O := $(BUILD_ROOT)/arm64
+
+arm64-image: deps
+	$(Q)test -f $(ARM64_O)/.config || $(MAKE) -f $(srctree)/Makefile ARCH=arm64 O=$(ARM64_O) arm64_defconfig >/dev/null
+	$(Q)$(MAKE) -f $(srctree)/Makefile ARCH=arm64 O=$(ARM64_O) all
+
+ifneq ($(ARCH),x86_64)
+check:
+	$(error make check builds and runs every architecture's images itself; run it without ARCH=)
+else
+check: guest-build hosted-build xen-pv-image arm64-image
 	$(Q)$(RUN_TESTS) --group check --image $(GUEST_O)/pvpatch.elf --hosted-dir $(HOSTED_O) \
-		--xen-pv-image $(XEN_PV_O)/pvpatch.elf
+		--xen-pv-image $(XEN_PV_O)/pvpatch.elf --arm64-image $(ARM64_O)/pvpatch.elf
+endif
 
 # The Xen domU paths: the guest image as a PVH domU, the Xen PV image as a
 # PV domU (SKIPs while an image has no Xen PV entry). Xen and a Debian dom0
@@ -362,15 +440,15 @@ check-linux: linux-modules
 	$(Q)$(RUN_TESTS) --group check-linux
 
 clean:
-	$(Q)rm -rf $(obj)/guest-obj $(obj)/hosted-obj $(GUEST_IMAGE) $(HOSTED_TESTS) $(obj)/guest.lds
+	$(Q)rm -rf $(obj)/guest-obj $(obj)/hosted-obj $(GUEST_IMAGE) $(obj)/Image $(HOSTED_TESTS) $(obj)/guest.lds
 
 distclean:
 	$(Q)rm -rf build
 
 help:
-	@sed -n '3,17p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
 
-.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help \
+.PHONY: all defconfig olddefconfig menuconfig deps run check bench guest-build hosted-build clean distclean help arm64-image \
 	fuzz objtool-fuzzer xen-tools check-xen xen-pv-image linux-kernel linux-modules check-linux
 
 endif # mixed-goals

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
+#include <asm/processor.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/ktest_internal.h>
 #include <pvpatch/printk.h>
@@ -33,11 +34,7 @@ static void ktest_lock(void)
 {
 	while (__atomic_exchange_n(&ktest_sink_lock, 1, __ATOMIC_ACQUIRE)) {
 		while (__atomic_load_n(&ktest_sink_lock, __ATOMIC_RELAXED)) {
-#if defined(__x86_64__)
-			__asm__ __volatile__("pause");
-#else
-			barrier();
-#endif
+			cpu_relax();
 		}
 	}
 }

@@ -9,19 +9,21 @@
  * and the unwinder are set up and before any site is patched.
  */
 #include <string.h>
-#include <pvpatch/alternative.h>
 #include <pvpatch/arch.h>
-#include <pvpatch/cpufeature.h>
 #include <pvpatch/bootargs.h>
 #include <pvpatch/bootinfo.h>
 #include <pvpatch/ktest.h>
 #include <pvpatch/page_alloc.h>
-#include <pvpatch/patch_log.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#ifdef CONFIG_ARCH_HAS_PATCHING
+#include <pvpatch/alternative.h>
+#include <pvpatch/cpufeature.h>
+#include <pvpatch/patch_log.h>
 #include <pvpatch/static_call.h>
 #include <pvpatch/unwind.h>
 #include "../bench/bench.h"
+#endif
 
 static const char *crash_kind;
 
@@ -55,17 +57,24 @@ __noreturn void guest_main(void)
 	}
 	page_alloc_init(&boot_info);
 	arch_memory_init();
+#ifdef CONFIG_ARCH_HAS_PATCHING
 	/* The ORC lookup index, before any CPU or interrupt may unwind. */
 	unwind_init();
 	/* The patch order (pvops/boot.c), then the other CPUs may run. */
 	pvpatch_boot();
 	patch_log_step("smp_start", arch_smp_init);
 	patch_log_print();
+#else
+	/* No sites to patch on this arch yet: straight to the other CPUs. */
+	arch_smp_init();
+#endif
 	if (crash_kind)
 		arch_trigger_crash(crash_kind);
 
+#ifdef CONFIG_ARCH_HAS_PATCHING
 	if (bench_run_requested())
 		platform_exit(EXIT_PASS);
+#endif
 
 	int failed = ktest_run_all();
 

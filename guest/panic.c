@@ -4,7 +4,9 @@
 #include <pvpatch/arch.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#ifdef CONFIG_ARCH_HAS_PATCHING
 #include <pvpatch/unwind.h>
+#endif
 
 /* One printk, so the line stays whole when other CPUs print too. */
 static void print_prefixed(const char *prefix, const char *fmt, va_list args)
@@ -25,7 +27,9 @@ __noreturn void panic(const char *fmt, ...)
 	/* Start at our caller: its return address and its frame. */
 	const uint64_t *frame = __builtin_frame_address(0);
 
+#ifdef CONFIG_ARCH_HAS_PATCHING
 	if (!unwind_dump_caller())	/* no ORC tables: frame pointers */
+#endif
 		dump_backtrace((uintptr_t)__builtin_return_address(0), frame[0]);
 	platform_exit(EXIT_FAIL);
 }

@@ -2,14 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	void *ret = dst;
-
-	__asm__ __volatile__("rep movsb"
-			     : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
-	return ret;
-}
+/* memcpy() and memset() are the arch's (arch/<arch>/string.c). */
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -21,15 +14,6 @@ void *memmove(void *dst, const void *src, size_t n)
 	while (n--)
 		d[n] = s[n];
 	return dst;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-	void *ret = dst;
-
-	__asm__ __volatile__("rep stosb"
-			     : "+D"(dst), "+c"(n) : "a"(c) : "memory");
-	return ret;
 }
 
 int memcmp(const void *a, const void *b, size_t n)
@@ -98,4 +82,9 @@ char *strchr(const char *s, int c)
 		if (!*s)
 			return NULL;
 	}
+}
+
+char *strcpy(char *dst, const char *src)
+{
+	return memcpy(dst, src, strlen(src) + 1);
 }

@@ -84,10 +84,16 @@ def follows(room, forbidden):
 
 
 def search_dirs(root):
-    """The -I$(srctree)/... directories of the Makefile."""
+    """The -I$(srctree)/... directories of the Makefile; one that names
+    $(SRCARCH) stands for each arch/ directory's."""
     with open(os.path.join(root, "Makefile")) as f:
         found = SEARCH_DIR_RE.findall(f.read())
-    return list(dict.fromkeys(d.rstrip("/") for d in found))
+    arch_dir = os.path.join(root, "arch")
+    arches = sorted(os.listdir(arch_dir)) if os.path.isdir(arch_dir) else []
+    dirs = []
+    for d in found:
+        dirs += [d.replace("$(SRCARCH)", a) for a in arches] if "$(SRCARCH)" in d else [d]
+    return list(dict.fromkeys(d.rstrip("/") for d in dirs))
 
 
 class Tree:

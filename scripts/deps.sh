@@ -13,6 +13,7 @@ make gcc clang binutils libc6-dev
 python3 python3-kconfiglib libelf-dev libzydis-dev
 libclang-rt-14-dev
 qemu-system-x86
+gcc-aarch64-linux-gnu qemu-system-arm
 gnuplot-nox
 libxen-dev
 debootstrap cpio

@@ -3,6 +3,7 @@
 #define PVPATCH_SPINLOCK_H
 
 #include <stdbool.h>
+#include <asm/processor.h>
 
 /* A test-and-test-and-set lock; acquire/release order the data it guards. */
 typedef struct {
@@ -20,7 +21,7 @@ static inline void spin_lock(spinlock_t *lock)
 {
 	while (!spin_trylock(lock)) {
 		while (__atomic_load_n(&lock->locked, __ATOMIC_RELAXED))
-			__builtin_ia32_pause();
+			cpu_relax();
 	}
 }
 

@@ -102,10 +102,33 @@ class PvrunErrors(PvrunBase):
             f.write("this is not an ELF file\n")
         self.assertOneLineError(self.pvrun(p), "not an ELF image")
 
-    def test_not_x86_elf(self):
+    def test_not_x86_or_arm64_elf(self):
         p = os.path.join(self.tmp, "arm.elf")
+        minimal_elf(p, machine=40)    # EM_ARM: 32-bit Arm
+        self.assertOneLineError(self.pvrun(p), "not an x86 or arm64 ELF image")
+
+    def test_x86_image_with_arch_arm64(self):
+        self.assertOneLineError(self.pvrun("--arch", "arm64", self.image),
+                                "is an x86_64 image (ELF e_machine), not arm64")
+
+    def test_arm64_image_with_arch_x86_64(self):
+        p = os.path.join(self.tmp, "pvpatch.elf")
         minimal_elf(p, machine=183)   # EM_AARCH64
-        self.assertOneLineError(self.pvrun(p), "not an x86 ELF image")
+        self.assertOneLineError(self.pvrun("--arch", "x86_64", p),
+                                "is an arm64 image (ELF e_machine), not x86_64")
+
+    def test_arm64_image_needs_its_flat_image(self):
+        p = os.path.join(self.tmp, "pvpatch.elf")
+        minimal_elf(p, machine=183)
+        self.assertOneLineError(self.pvrun(p), "no arm64 Image beside")
+        with open(os.path.join(self.tmp, "Image"), "wb") as f:
+            f.write(bytes(64))
+        self.assertOneLineError(self.pvrun(p), "has no arm64 Image header")
+
+    def test_arm64_image_runs_under_tcg_only(self):
+        p = os.path.join(self.tmp, "pvpatch.elf")
+        minimal_elf(p, machine=183)
+        self.assertOneLineError(self.pvrun("--hv", "kvm", p), "under --hv tcg only")
 
     def test_missing_qemu(self):
         r = self.pvrun("--qemu", "/nonexistent", self.image)

@@ -10,6 +10,9 @@ import subprocess
 
 EM_386 = 3
 EM_X86_64 = 62
+EM_AARCH64 = 183
+# e_machine -> the architecture's name, as make's ARCH= spells it.
+ARCH_OF_MACHINE = {EM_386: "x86_64", EM_X86_64: "x86_64", EM_AARCH64: "arm64"}
 SHT_SYMTAB = 2
 SHF_EXECINSTR = 0x4
 STT_NOTYPE = 0
@@ -21,7 +24,8 @@ class ElfError(Exception):
 
 
 def check_image(path):
-    """Raise ElfError with a short reason if path is not an x86 ELF file."""
+    """The image's architecture ("x86_64" or "arm64", from e_machine); raise
+    ElfError with a short reason if path is not an ELF file of either."""
     try:
         with open(path, "rb") as f:
             hdr = f.read(20)
@@ -32,8 +36,10 @@ def check_image(path):
     if hdr[4] not in (1, 2) or hdr[5] != 1:
         raise ElfError("not a little-endian ELF32/ELF64 image: %s" % path)
     machine = struct.unpack_from("<H", hdr, 18)[0]
-    if machine not in (EM_386, EM_X86_64):
-        raise ElfError("not an x86 ELF image (e_machine %d): %s" % (machine, path))
+    if machine not in ARCH_OF_MACHINE:
+        raise ElfError("not an x86 or arm64 ELF image (e_machine %d): %s"
+                       % (machine, path))
+    return ARCH_OF_MACHINE[machine]
 
 
 def read_symbols(path):

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* arm64 CPU primitives the arch-neutral code reaches through <asm/...>. */
+#ifndef ASM_PROCESSOR_H
+#define ASM_PROCESSOR_H
+
+#include <stdint.h>
+
+#define read_sysreg(reg) ({						\
+	uint64_t __val;							\
+	__asm__ __volatile__("mrs %0, " #reg : "=r"(__val));		\
+	__val;								\
+})
+
+#define write_sysreg(reg, val)						\
+	__asm__ __volatile__("msr " #reg ", %0" : : "rZ"((uint64_t)(val)))
+
+/* Context synchronization (Arm ARM, "ISB"): later instructions see
+ * the effect of earlier system register writes. */
+static inline void isb(void)
+{
+	__asm__ __volatile__("isb" ::: "memory");
+}
+
+/* A spin-wait hint: YIELD lets an SMT sibling or the emulator's other
+ * vCPU threads run (Arm ARM, "YIELD"). */
+static inline void cpu_relax(void)
+{
+	__asm__ __volatile__("yield" ::: "memory");
+}
+
+static inline void wfi(void)
+{
+	__asm__ __volatile__("wfi" ::: "memory");
+}
+
+#endif
