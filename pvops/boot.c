@@ -77,20 +77,6 @@ static unsigned int sites_of(enum pvop_id op, bool kernel_only)
 	return n;
 }
 
-/* Irq op sites (those with an inline arm) held by kernel or test code. */
-static void count_irq_sites(unsigned int *kernel, unsigned int *test)
-{
-	*kernel = *test = 0;
-	for (const struct pvop_site *s = __start_pvop_sites; s < __stop_pvop_sites; s++) {
-		if (!pvops_native_arm(s->op))
-			continue;
-		if (s->origin == PVOP_SITE_TEST)
-			++*test;
-		else
-			++*kernel;
-	}
-}
-
 void patch_log_print(void)
 {
 	unsigned int kernel_sites, test_sites;
@@ -105,7 +91,13 @@ void patch_log_print(void)
 		used += snprintf(steps + used, sizeof(steps) - used, " %s %lu us",
 				 s->name, khz ? (unsigned long)((s->end_tsc - s->start_tsc) * 1000 / khz) : 0UL);
 	}
-	count_irq_sites(&kernel_sites, &test_sites);
+	kernel_sites = test_sites = 0;
+	for (int op = 0; op < NR_PVOPS; op++) {
+		if (!pvop_has_inline_arm(op))
+			continue;
+		kernel_sites += sites_of(op, true);
+		test_sites += sites_of(op, false) - sites_of(op, true);
+	}
 	printk("pvpatch: backend %s (hypervisor '%s'); irq ops %s at %u kernel and %u test sites; alternatives %lu sites (%lu replaced); static calls %lu sites (%lu patched, %lu in alternatives, %lu inactive, %lu refused); steps:%s\n",
 	       pvops_backend()->name, hypervisor_signature(),
 	       cpu_feature_enabled(X86_FEATURE_PV_IRQ_CALL) ? "call" : "inline",

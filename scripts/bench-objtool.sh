@@ -43,16 +43,21 @@ while read -r f; do
 done <"$work/list"
 count=$i
 
-# Bytes of the executable sections (objdump -h flags them CODE), per
-# object ("bytes path" lines, for the fit) and in all.
-for f in "$work"/orig/*.o; do
+# text_bytes FILE: bytes of its executable sections (objdump -h flags
+# them CODE).
+text_bytes() {
 	bytes=0
-	for size in $(objdump -h "$f" | awk '
+	for size in $(objdump -h "$1" | awk '
 		/^ *[0-9]+ / { size = $3 }
 		/CODE/ { print size }'); do
 		bytes=$((bytes + 0x$size))
 	done
-	echo "$bytes $f"
+	echo "$bytes"
+}
+
+# Per object ("bytes path" lines, for the fit) and in all.
+for f in "$work"/orig/*.o; do
+	echo "$(text_bytes "$f") $f"
 done >"$work/sizes"
 text_bytes=$(awk '{ t += $1 } END { printf "%d", t }' "$work/sizes")
 
@@ -127,10 +132,7 @@ ld -r -o "$work/merged.o" "$work"/orig/*.o 2>/dev/null ||
 	{ echo "  (merged: ld -r failed; no per-kB row)"; exit 0; }
 smallest=$(sort -n "$work/sizes" | awk '$1 > 0 { print $2; exit }')
 small_bytes=$(sort -n "$work/sizes" | awk '$1 > 0 { print $1; exit }')
-merged_bytes=0
-for size in $(objdump -h "$work/merged.o" | awk '/^ *[0-9]+ / { size = $3 } /CODE/ { print size }'); do
-	merged_bytes=$((merged_bytes + 0x$size))
-done
+merged_bytes=$(text_bytes "$work/merged.o")
 
 # best_ns CMD... OBJECT: best of RUNS, each on a fresh copy.
 best_ns() {

@@ -86,8 +86,9 @@ static __noreturn void idle_loop(void)
 			__atomic_store_n(&c->task_call.fn, NULL, __ATOMIC_RELEASE);
 			continue;
 		}
-		/* Checked with interrupts off; sti's shadow makes the
-		 * wake-up IPI land after hlt, never lost before it. */
+		/* Checked with interrupts off; safe_halt() leaves no
+		 * window for the wake-up IPI to be lost before the halt
+		 * (natively sti's shadow, and each arm keeps that). */
 		safe_halt();
 	}
 }

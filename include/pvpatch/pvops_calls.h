@@ -61,6 +61,24 @@ enum pvop_id {
 	NR_PVOPS
 };
 
+/* Does the op have an inline arm (the irq ops), from its kind? */
+#define PVOP_KIND_HAS_INLINE_ARM_INLINE		1
+#define PVOP_KIND_HAS_INLINE_ARM_INLINE_RAX	1
+#define PVOP_KIND_HAS_INLINE_ARM_CALL		0
+#define PVOP_KIND_HAS_INLINE_ARM_CALL_VOID	0
+
+static inline bool pvop_has_inline_arm(enum pvop_id op)
+{
+	static const bool has_inline_arm[NR_PVOPS] = {
+#define PVOP_HAS_INLINE_ARM(name, ret, params, args, kind, insns, cond) \
+		[PVOP_##name] = PVOP_KIND_HAS_INLINE_ARM_##kind,
+		PVOPS_LIST(PVOP_HAS_INLINE_ARM)
+#undef PVOP_HAS_INLINE_ARM
+	};
+
+	return (unsigned int)op < NR_PVOPS && has_inline_arm[op];
+}
+
 /* Native functions and keys, one per op. */
 #define PVOP_DECLARE(name, ret, params, args, kind, insns, cond)	\
 	ret native_##name params;					\

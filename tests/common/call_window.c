@@ -53,7 +53,6 @@ void expect_calls_in_window(struct kunit *test, const struct call_window *w,
 
 	for (unsigned int cpu = 0; cpu < w->cpus; cpu++) {
 		uint64_t made = w->closed[cpu] - w->opened[cpu];
-
 		bool exempt = cpu < 64 && (w->exempt >> cpu & 1);
 
 		kunit_info(test, "cpu %u: %lu %s during %lu %s%s", cpu,

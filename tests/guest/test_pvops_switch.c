@@ -71,7 +71,6 @@ static void kernel_round(struct switch_counts *mine)
 	mine->kernel_calls++;
 }
 
-
 /*
  * CPU 1 halts in the middle of the sites instead: after "sti; hlt" its
  * saved RIP is inside the site (the padding), which is exactly where the

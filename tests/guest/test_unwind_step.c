@@ -5,8 +5,9 @@
  * arm live, and through a site while another CPU switches it with
  * text_poke_bp. The pvop sites are the tests' own and the kernel's
  * (asm/irqflags.h): those of on_each_cpu() and its IPIs, and those of
- * the KVM backend's spinlock wait, which halts in safe_halt. At every #DB the ORC unwinder runs from the #DB's
- * pt_regs and the trace must be exactly:
+ * the KVM backend's spinlock wait, which halts in safe_halt. At every
+ * #DB the ORC unwinder runs from the #DB's pt_regs and the trace must be
+ * exactly:
  *
  *   the stepped ip, the return addresses of the calls made since the
  *   body started (followed instruction by instruction: the shadow
@@ -120,21 +121,18 @@ static void track_calls(struct step_session *s, const struct pt_regs *regs)
 {
 	if (!s->have_prev)
 		return;
-	if (regs->rsp < s->prev_sp - 8 &&
-	    is_emulated_call_return(s->prev_ip, *(const uint64_t *)(s->prev_sp - 8))) {
+	const uint64_t *below_old_sp = (const uint64_t *)(s->prev_sp - 8);
+	bool called = false;
+
+	if (regs->rsp == s->prev_sp - 8)
+		called = is_return_address(s->prev_ip, *below_old_sp);
+	else if (regs->rsp < s->prev_sp - 8)
+		called = is_emulated_call_return(s->prev_ip, *below_old_sp);
+	if (called) {
 		if (s->depth == SHADOW_MAX)
 			s->failures++;
 		else
-			s->shadow[s->depth++] = *(const uint64_t *)(s->prev_sp - 8);
-	} else if (regs->rsp == s->prev_sp - 8) {
-		uint64_t ret = *(const uint64_t *)regs->rsp;
-
-		if (is_return_address(s->prev_ip, ret)) {
-			if (s->depth == SHADOW_MAX)
-				s->failures++;
-			else
-				s->shadow[s->depth++] = ret;
-		}
+			s->shadow[s->depth++] = *below_old_sp;
 	} else if (regs->rsp == s->prev_sp + 8 && s->depth &&
 		   regs->rip == s->shadow[s->depth - 1]) {
 		s->depth--;
@@ -191,9 +189,7 @@ static bool at_kernel_irq_site(uintptr_t ip)
 	const struct pvop_site *p = pvop_site_holding(ip);
 
 	return p && (uintptr_t)pvop_site_addr(p) == ip && p->origin == PVOP_SITE_KERNEL &&
-	       (p->op == PVOP_save_fl || p->op == PVOP_irq_disable ||
-		p->op == PVOP_irq_enable || p->op == PVOP_safe_halt ||
-		p->op == PVOP_halt);
+	       pvop_has_inline_arm(p->op);
 }
 
 static bool step_trap(struct pt_regs *regs)
