@@ -235,9 +235,8 @@ guest-prereqs := $(obj)/include/generated/autoconf.h \
 # (issue 12, Capstone) and the patching layer that needs its tables.
 ifeq ($(CONFIG_ARCH_HAS_PATCHING),y)
 define objtool-object
-$(Q)$(OBJTOOL) static-calls $@
 $(quiet) OBJTOOL $@
-$(Q)$(OBJTOOL) orc $@
+$(Q)$(OBJTOOL) object $@
 endef
 define objtool-image
 $(quiet) OBJTOOL $@
@@ -312,10 +311,11 @@ $(PVWAIT): $(pvwait-srcs) $(wildcard $(srctree)/tools/xen/*.h)
 
 xen-tools: $(PVWAIT)
 
-# Every object records its plain C static call sites (objtool
-# static-calls, in the compile rules above) and gets its ORC unwind
-# tables (objtool orc; the link sorts them with orc-sort). A new objtool
-# rebuilds every object: tables from an older one would be stale.
+# Every object records its plain C static call sites and gets its ORC
+# unwind tables (objtool object: static-calls and orc in one read and
+# one write, in the compile rules above; the link sorts the tables with
+# orc-sort). A new objtool rebuilds every object: tables from an older
+# one would be stale.
 $(guest-objs) $(hosted-objs): $(OBJTOOL_DEP)
 
 $(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL_DEP)

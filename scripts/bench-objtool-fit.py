@@ -19,7 +19,7 @@ import tempfile
 import time
 
 def command(objtool, sub, path):
-    if sub in ("check", "orc"):
+    if sub in ("check", "orc", "object"):
         return [objtool, sub, "--quiet", path]
     return [objtool, sub, path]
 

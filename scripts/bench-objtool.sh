@@ -19,8 +19,10 @@
 #                  recorded them already, so nothing is written
 #   check          decode, follow control flow, check stack state
 #   orc            check and write the ORC tables
-#   pipeline       static-calls then orc: the build's two steps, which
-#                  the build runs once per object
+#   pipeline       static-calls then orc, two processes per object: the
+#                  build's two steps until "object" joined them
+#   object         the build's step: static-calls and orc on one read
+#                  and one write of each object
 set -eu
 objtool=$1
 build=$2
@@ -77,6 +79,7 @@ run_pass() {
 	pipeline)
 		"$objtool" static-calls "$work"/run/*.o
 		"$objtool" orc --quiet "$work"/run/*.o ;;
+	object) "$objtool" object --quiet "$work"/run/*.o ;;
 	esac >/dev/null 2>"$work/err" || { echo "fail"; return; }
 	echo $(( $(now_ns) - start ))
 }
@@ -91,7 +94,7 @@ fit() {
 
 printf '  %-14s %8s %10s %10s %8s %8s %9s %5s\n' "objtool" "objects" "text kB" "best ms" \
 	"MB/s" "ms/kB" "fixed ms" "r2"
-for pass in static-calls check orc pipeline; do
+for pass in static-calls check orc pipeline object; do
 	need=$pass
 	[ "$pass" = pipeline ] && need=orc
 	if ! has "$need"; then
@@ -173,6 +176,7 @@ row() {
 row "static-calls" "$objtool" static-calls
 row "check" "$objtool" check --quiet
 row "orc" "$objtool" orc --quiet
+has object && row "object" "$objtool" object --quiet
 if [ -n "$linux_objtool" ]; then
 	row "linux-6.1 --orc" "$linux_objtool" --orc
 else

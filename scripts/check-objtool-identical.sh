@@ -4,6 +4,10 @@
 # objtool's output must not change with a change that is only meant to
 # make it faster: compare, byte for byte, what this tree's objtool and
 # one built from git revision REV make of every guest and hosted object.
+# Objects are compared by what a linker reads (elf-sections-equal.py):
+# the ELF header, every section header and every section's bytes, all
+# but the file offsets, since objtool appends grown sections in place of
+# libelf's new layout of the whole file. Messages are compared whole.
 #
 #   scripts/check-objtool-identical.sh REV GUEST_IMAGE HOSTED_DIR
 #
@@ -103,6 +107,12 @@ run() {
 		echo "status $?" >>"$o.checkq.out"
 		"$tool" dump "$o.orc.o" >"$o.dump.out" 2>"$o.dump.err"
 		echo "status $?" >>"$o.dump.out"
+		# The build's one step for both (not in REV): as the pipeline.
+		if "$tool" object --help >/dev/null 2>&1; then
+			cp "$tmp/in/$i.nosites.o" "$o.object.o"
+			"$tool" object "$o.object.o" >"$o.object.out" 2>&1
+			echo "status $?" >>"$o.object.out"
+		fi
 	done
 	# Messages name the file: make the names the same for both.
 	sed -i "s|$out/|OUT/|g" "$out"/*.out "$out"/*.err
@@ -118,14 +128,22 @@ compare() {
 	shift 2
 	n=$((n + 1))
 	: >"$tmp/diff"
+	: >"$tmp/pairs"
 	i=0
 	while [ "$i" -lt "$count" ]; do
 		i=$((i + 1))
 		for s in "$@"; do
-			cmp -s "$tmp/ref/$i.$s" "$tmp/new/$i.$s" ||
-				echo "$(sed -n "${i}p" "$tmp/list"): $s differs" >>"$tmp/diff"
+			# REF_SUFFIX=NEW_SUFFIX compares two kinds of run.
+			r=${s%%=*} s=${s#*=}
+			case $s in
+			*.o) echo "$tmp/ref/$i.$r $tmp/new/$i.$s" >>"$tmp/pairs" ;;
+			*) cmp -s "$tmp/ref/$i.$r" "$tmp/new/$i.$s" ||
+				echo "$(sed -n "${i}p" "$tmp/list"): $s differs" >>"$tmp/diff" ;;
+			esac
 		done
 	done
+	"$srctree/scripts/elf-sections-equal.py" <"$tmp/pairs" |
+		sed "s|^$tmp/new/\([0-9]*\)\.|object \1 |" >>"$tmp/diff"
 	if [ -s "$tmp/diff" ]; then
 		failed=$((failed + 1))
 		echo "not ok $n - $name: $desc"
@@ -134,7 +152,23 @@ compare() {
 		echo "ok $n - $name: $desc, $count objects identical"
 	fi
 }
-echo "1..6"
+# The object comparison must see a difference where there is one: an
+# object against itself without its static call sites.
+comparison_sees_differences() {
+	n=$((n + 1))
+	f=$(grep -l static_call_sites "$tmp"/in/*.built.o 2>/dev/null | head -1)
+	if [ -z "$f" ]; then
+		echo "ok $n - elf-sections-equal: tells objects apart # SKIP no object has static call sites"
+	elif echo "$f ${f%.built.o}.nosites.o" | "$srctree/scripts/elf-sections-equal.py" >/dev/null; then
+		failed=$((failed + 1))
+		echo "not ok $n - elf-sections-equal: found no difference after removing static_call_sites"
+	else
+		echo "ok $n - elf-sections-equal: tells an object from itself without static_call_sites"
+	fi
+}
+
+echo "1..8"
+comparison_sees_differences
 compare static-calls "objects as built (sites recorded)" sc-built.o sc-built.out
 compare static-calls "objects without static_call_sites" sc-new.o sc-new.out
 compare orc "objects without ORC tables" orc.o orc.out
@@ -142,5 +176,12 @@ compare orc "static-calls output without ORC tables" pipeline.o pipeline.out
 compare check "stdout, stderr, status (with and without --quiet)" \
 	check.out check.err checkq.out checkq.err
 compare dump "stdout, stderr, status of orc's output" dump.out dump.err
+if "$new" object --help >/dev/null 2>&1; then
+	compare object "on objects without static_call_sites, as static-calls then orc" \
+		pipeline.o=object.o pipeline.out=object.out
+else
+	n=$((n + 1))
+	echo "ok $n - object # SKIP no 'objtool object' in $new"
+fi
 echo "# objtool identical to $rev: $((n - failed)) passed, $failed failed, 0 skipped"
 [ "$failed" -eq 0 ]

@@ -80,6 +80,27 @@ $cc -O2 -fPIE -fjump-tables -fno-omit-frame-pointer \
 	[ "$(grep -c 'jump_table_pick+.*call cfa=bp+16' "$tmp/dump")" -ge 8 ]
 result $? "jump_table: every case of the switch is followed"
 
+# object: static-calls adds the key symbol, so .symtab grows and moves
+# after the sections that stay; orc's tables follow. The result must
+# link, read back, and hold what the two steps would have written.
+symtab_offset() {
+	readelf -SW "$1" | sed -n 's/.* \.symtab  *SYMTAB  *[0-9a-f]*  *\([0-9a-f]*\) .*/\1/p'
+}
+printf 'extern void __SCT__pvp_test_op(void);\nvoid call_op(void) { __SCT__pvp_test_op(); }\n' \
+	>"$tmp/c_site.c"
+$cc -O2 -g -fno-omit-frame-pointer -c "$tmp/c_site.c" -o "$tmp/c_site.o" &&
+	cp "$tmp/c_site.o" "$tmp/c_site-object.o" && cp "$tmp/c_site.o" "$tmp/c_site-steps.o" &&
+	"$objtool" object "$tmp/c_site-object.o" >"$tmp/out" 2>&1 &&
+	"$objtool" static-calls "$tmp/c_site-steps.o" >>"$tmp/out" 2>&1 &&
+	"$objtool" orc "$tmp/c_site-steps.o" >>"$tmp/out" 2>&1 &&
+	[ "$(symtab_offset "$tmp/c_site.o")" != "$(symtab_offset "$tmp/c_site-object.o")" ] &&
+	readelf -sW "$tmp/c_site-object.o" | grep -q " __SCK__pvp_test_op$" &&
+	"$objtool" dump "$tmp/c_site-object.o" 2>&1 | grep -q "static call  call_op+.*key __SCK__pvp_test_op" &&
+	ld -r -o "$tmp/c_site-linked.o" "$tmp/c_site-object.o" >>"$tmp/out" 2>&1 &&
+	echo "$tmp/c_site-steps.o $tmp/c_site-object.o" |
+		"$srctree/scripts/elf-sections-equal.py" >>"$tmp/out"
+result $? "object: a grown .symtab moves; the object links and equals static-calls then orc"
+
 printf 'not an ELF file' >"$tmp/garbage.o"
 "$objtool" check "$tmp/garbage.o" >"$tmp/out" 2>&1
 [ $? -eq 1 ] && grep -q "garbage.o: " "$tmp/out"

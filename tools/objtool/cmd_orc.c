@@ -3,7 +3,9 @@
  * objtool check / orc / dump: the stack checker on relocatable objects.
  *
  *   check FILE.o...   validate control flow, stack state, alternatives
- *   orc FILE.o        the same, then write orc_unwind_ip + orc_unwind
+ *   orc FILE.o...     the same, then write orc_unwind_ip + orc_unwind
+ *   object FILE.o...  static-calls, then orc, on one read of the object
+ *                     and one write: the build's step for each object
  *   dump FILE.o       alternatives sites, static call sites and ORC
  *                     entries, per function
  */
@@ -14,13 +16,20 @@
 #include "alt_union.h"
 #include "objtool.h"
 #include "orc_gen.h"
+#include "static_call_sites.h"
 
 struct analysis {
 	struct objfile obj;
 	struct cfg cfg;
 };
 
-static int analyze(struct analysis *a, const char *path, bool writable, bool quiet)
+/*
+ * @sites, when not NULL: record the object's plain C static call sites
+ * first (objtool static-calls), so the checker reads the object as that
+ * step would have left it.
+ */
+static int analyze(struct analysis *a, const char *path, bool writable, bool quiet,
+		   struct static_call_counts *sites)
 {
 	static bool decoder_ready;
 
@@ -29,7 +38,9 @@ static int analyze(struct analysis *a, const char *path, bool writable, bool qui
 		decoder_ready = true;
 	}
 	memset(a, 0, sizeof(*a));
-	if (objfile_open(&a->obj, path, writable) || cfg_init(&a->cfg, &a->obj))
+	if (objfile_open_elf(&a->obj, path, writable) ||
+	    (sites && static_call_sites_record(&a->obj.ef, 0, sites)) ||
+	    objfile_load(&a->obj) || cfg_init(&a->cfg, &a->obj))
 		return -1;
 	a->cfg.quiet = quiet;
 	if (cfg_walk(&a->cfg))
@@ -80,7 +91,7 @@ int cmd_check(int argc, char **argv)
 	if (first < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	for (i = first; i < argc; i++) {
-		if (analyze(&a, argv[i], false, quiet))
+		if (analyze(&a, argv[i], false, quiet, NULL))
 			status = EXIT_ERROR;
 		finish(&a);
 	}
@@ -91,35 +102,52 @@ int cmd_check(int argc, char **argv)
 		  "  checks each FILE.o and adds its ORC tables (" ORC_IP_SECTION ", " \
 		  ORC_ENTRY_SECTION ")\n"
 
-static int orc_one(const char *path, bool quiet)
+/* The file is written only if something was added: sites or tables. */
+static int orc_one(const char *path, bool quiet, bool record_static_calls)
 {
+	struct static_call_counts sites = { 0 };
 	struct orc_out *list = NULL;
 	struct analysis a;
-	size_t count;
+	size_t count = 0;
 	int status = EXIT_ERROR;
 
-	if (!analyze(&a, path, true, quiet) &&
+	if (!analyze(&a, path, true, quiet, record_static_calls ? &sites : NULL) &&
 	    !orc_compute(&a.cfg, &list, &count) &&
-	    !orc_write(&a.cfg, list, count))
+	    !orc_add_tables(&a.cfg, list, count) &&
+	    (!(count || sites.recorded) || !elf_file_update(&a.obj.ef)))
 		status = EXIT_OK;
 	free(list);
 	finish(&a);
 	return status;
 }
 
-int cmd_orc(int argc, char **argv)
+static int orc_files(int argc, char **argv, const char *usage,
+		     bool record_static_calls)
 {
 	int first, i, status = EXIT_OK;
 	bool quiet;
 
-	first = parse_files(argc, argv, ORC_USAGE, true, &quiet);
+	first = parse_files(argc, argv, usage, true, &quiet);
 	if (first < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	for (i = first; i < argc; i++) {
-		if (orc_one(argv[i], quiet))
+		if (orc_one(argv[i], quiet, record_static_calls))
 			status = EXIT_ERROR;
 	}
 	return status;
+}
+
+int cmd_orc(int argc, char **argv)
+{
+	return orc_files(argc, argv, ORC_USAGE, false);
+}
+
+#define OBJECT_USAGE "usage: objtool object [--quiet] FILE.o...\n" \
+		     "  static-calls then orc on each FILE.o, with one read and one write\n"
+
+int cmd_object(int argc, char **argv)
+{
+	return orc_files(argc, argv, OBJECT_USAGE, true);
 }
 
 static int dump_site(struct cfg *cfg, const struct alt_site *site,
@@ -203,7 +231,7 @@ int cmd_dump(int argc, char **argv)
 	if (first < 0)
 		return first == -1 ? EXIT_OK : EXIT_USAGE;
 	/* A table of what was found is useful even with errors. */
-	status = analyze(&a, argv[first], false, quiet) ? EXIT_ERROR : EXIT_OK;
+	status = analyze(&a, argv[first], false, quiet, NULL) ? EXIT_ERROR : EXIT_OK;
 	if (a.cfg.code && !orc_compute(&a.cfg, &list, &count)) {
 		printf("%s: sites\n", argv[first]);
 		alt_for_each_site(&a.cfg, dump_site, NULL);

@@ -12,8 +12,9 @@
  * and header layout.
  *
  * Relocatable objects are different: objtool adds sections, symbols and
- * relocations to them (elf_write.c), so a writable object is opened
- * ELF_C_RDWR and libelf lays it out again on elf_file_update().
+ * relocations to them (elf_write.c). A writable object is mapped
+ * copy-on-write (ELF_C_READ_MMAP_PRIVATE), changed in memory, and
+ * elf_update.c writes the new bytes back.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -76,6 +77,24 @@ static int check_header(struct elf_file *ef, unsigned int kinds)
 	return 0;
 }
 
+/* Which sections elf_file_update() may leave where they are. */
+static int remember_sizes(struct elf_file *ef)
+{
+	GElf_Shdr shdr;
+	size_t i;
+
+	ef->loaded_size = calloc(ef->shnum, sizeof(*ef->loaded_size));
+	if (!ef->loaded_size)
+		return error_file(ef->path, "out of memory");
+	for (i = 0; i < ef->shnum; i++) {
+		if (!elf_file_section(ef, i, &shdr))
+			return -1;
+		ef->loaded_size[i] = shdr.sh_size;
+	}
+	ef->loaded_shnum = ef->shnum;
+	return 0;
+}
+
 int elf_file_open_fd(struct elf_file *ef, const char *name, int fd,
 		     unsigned int kinds, bool writable)
 {
@@ -93,13 +112,16 @@ int elf_file_open_fd(struct elf_file *ef, const char *name, int fd,
 	ef->file_size = st.st_size;
 	/*
 	 * A linked image is patched with pwrite() (nothing may move); an
-	 * object grows sections, so libelf must lay it out again.
+	 * object grows sections in memory: a private mapping it may write.
 	 */
 	ef->elf = elf_begin(fd, !writable ? ELF_C_READ_MMAP :
-			    kinds == ELF_FILE_OBJECT ? ELF_C_RDWR : ELF_C_READ, NULL);
+			    kinds == ELF_FILE_OBJECT ? ELF_C_READ_MMAP_PRIVATE :
+			    ELF_C_READ, NULL);
 	if (!ef->elf)
 		return elf_file_libelf_error(ef, "cannot read");
-	return check_header(ef, kinds);
+	if (check_header(ef, kinds))
+		return -1;
+	return writable && kinds == ELF_FILE_OBJECT ? remember_sizes(ef) : 0;
 }
 
 static int open_path(struct elf_file *ef, const char *path,
@@ -130,61 +152,6 @@ int elf_file_open_object(struct elf_file *ef, const char *path, bool writable)
 	return open_path(ef, path, ELF_FILE_OBJECT, writable);
 }
 
-/*
- * libelf lays the object out again from the section headers: an absurd
- * alignment would have it write gigabytes of padding, contents outside
- * the file would be read past their end. Refuse such files instead.
- */
-#define MAX_SECTION_ALIGN	(1u << 16)
-
-static int check_layout(struct elf_file *ef)
-{
-	GElf_Shdr shdr;
-	Elf_Data *data;
-	Elf_Scn *scn;
-	size_t i;
-
-	for (i = 1; i < ef->shnum; i++) {
-		scn = elf_file_section(ef, i, &shdr);
-		if (!scn)
-			return -1;
-		if (shdr.sh_addralign > MAX_SECTION_ALIGN ||
-		    (shdr.sh_addralign & (shdr.sh_addralign - 1)))
-			return error_file(ef->path, "section %zu: bad alignment %llu",
-					  i, (unsigned long long)shdr.sh_addralign);
-		if (shdr.sh_type == SHT_NOBITS)
-			continue;
-		/* Contents objtool changed are in memory; the rest must be in the file. */
-		data = elf_getdata(scn, NULL);
-		if (!data || !(elf_flagdata(data, ELF_C_SET, 0) & ELF_F_DIRTY))
-			if (!range_within(shdr.sh_offset, shdr.sh_size, 0, ef->file_size))
-				return error_file(ef->path, "section %zu: contents outside the file",
-						  i);
-	}
-	return 0;
-}
-
-int elf_file_update(struct elf_file *ef)
-{
-	struct stat st;
-
-	if (check_layout(ef))
-		return -1;
-
-	/*
-	 * Rewrite everything: when the new layout happens to leave the
-	 * section header table where it was, libelf (elfutils 0.188) writes
-	 * the old, shorter table it read, past its end (found by the fuzzer).
-	 */
-	if (!elf_flagelf(ef->elf, ELF_C_SET, ELF_F_DIRTY) ||
-	    elf_update(ef->elf, ELF_C_WRITE) < 0)
-		return elf_file_libelf_error(ef, "write");
-	if (fstat(ef->fd, &st))
-		return error_file(ef->path, "%s", strerror(errno));
-	ef->file_size = st.st_size;
-	return 0;
-}
-
 void elf_file_close(struct elf_file *ef)
 {
 	if (ef->elf)
@@ -195,6 +162,8 @@ void elf_file_close(struct elf_file *ef)
 		free(ef->owned[--ef->nr_owned]);
 	free(ef->owned);
 	ef->owned = NULL;
+	free(ef->loaded_size);
+	ef->loaded_size = NULL;
 	ef->elf = NULL;
 	ef->fd = -1;
 }
@@ -239,13 +208,22 @@ int elf_file_find_section(struct elf_file *ef, const char *name,
 	return 0;
 }
 
+/* Sections elf_write.c made or grew live in memory until written. */
+static bool held_in_memory(const struct elf_file *ef, size_t index,
+			   const GElf_Shdr *shdr)
+{
+	return ef->loaded_size &&
+	       (index >= ef->loaded_shnum || shdr->sh_size != ef->loaded_size[index]);
+}
+
 Elf_Data *elf_file_section_data(struct elf_file *ef, Elf_Scn *scn,
 				const GElf_Shdr *shdr)
 {
 	Elf_Data *data;
 
 	if (shdr->sh_type == SHT_NOBITS ||
-	    !range_within(shdr->sh_offset, shdr->sh_size, 0, ef->file_size)) {
+	    (!held_in_memory(ef, elf_ndxscn(scn), shdr) &&
+	     !range_within(shdr->sh_offset, shdr->sh_size, 0, ef->file_size))) {
 		error_file(ef->path, "section %zu: no contents in the file",
 			   elf_ndxscn(scn));
 		return NULL;

@@ -28,6 +28,10 @@ struct elf_file {
 	bool owns_fd;		/* closed by elf_file_close() */
 	void **owned;		/* section contents allocated by elf_write.c */
 	size_t nr_owned;
+	/* A writable object's section sizes as opened (elf_update.c). */
+	uint64_t *loaded_size;
+	size_t loaded_shnum;
+	bool updated;		/* written back: the mapping is stale */
 };
 
 /* The kinds of ELF file an open accepts. */
@@ -38,9 +42,10 @@ struct elf_file {
 int elf_file_open(struct elf_file *ef, const char *path, bool writable);
 
 /*
- * A relocatable object. Writable means it is opened ELF_C_RDWR: sections,
- * symbols and relocations may be added (elf_write.h), and
- * elf_file_update() lays the file out again and writes it.
+ * A relocatable object. Writable means sections, symbols and relocations
+ * may be added in memory (elf_write.h) and elf_file_update() writes them
+ * back: sections that kept their size stay where they are in the file,
+ * grown and new ones are appended.
  */
 int elf_file_open_object(struct elf_file *ef, const char *path, bool writable);
 
@@ -52,7 +57,10 @@ int elf_file_open_object(struct elf_file *ef, const char *path, bool writable);
 int elf_file_open_fd(struct elf_file *ef, const char *name, int fd,
 		     unsigned int kinds, bool writable);
 
-/* Writes an object opened writable back to its file. */
+/*
+ * Writes an object opened writable back to its file, once: afterwards
+ * only elf_file_close() may be called on @ef.
+ */
 int elf_file_update(struct elf_file *ef);
 
 void elf_file_close(struct elf_file *ef);

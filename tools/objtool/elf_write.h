@@ -3,8 +3,8 @@
  * Adding to a relocatable object opened with elf_file_open_object(..,
  * true): contents appended to sections, new sections, global symbols and
  * RELA relocations. Nothing here renumbers what exists (no section or
- * symbol moves), so every index a caller holds stays valid; libelf lays
- * the file out again on elf_file_update().
+ * symbol moves), so every index a caller holds stays valid; the
+ * additions live in memory until elf_file_update() (elf_update.c).
  *
  * Memory for grown contents belongs to the elf_file and is freed by
  * elf_file_close(). All functions print "objtool: FILE: why" on error.

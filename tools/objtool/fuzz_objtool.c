@@ -4,8 +4,8 @@
  * subcommands exactly as the command line would hand it over. The input
  * goes into a memfd and each subcommand opens "/proc/self/fd/N", so the
  * fuzzer runs the same entry points (cmd_*()) as the build, writing
- * included: static-calls grows an object in place, alt-relocs patches
- * an image's table.
+ * included: static-calls and object grow an object in place (dump reads
+ * the result back), alt-relocs and orc-sort patch an image's tables.
  *
  * Built by "make fuzz" (clang -fsanitize=fuzzer,address,undefined) from
  * every objtool source but main.c; never part of the objtool binary.
@@ -73,6 +73,7 @@ int objtool_fuzz_one(const uint8_t *data, size_t size)
 	if (load_input(data, size))
 		abort();
 	run(cmd_alt_relocs, "alt-relocs", NULL);
+	run(cmd_orc_sort, "orc-sort", NULL);
 
 	/*
 	 * FUZZ HOOK (decoder and stack analysis): the same input through
@@ -83,6 +84,9 @@ int objtool_fuzz_one(const uint8_t *data, size_t size)
 	if (load_input(data, size))
 		abort();
 	run(cmd_check, "check", NULL);
+	/* The build's step writes the object; dump reads back what it wrote. */
+	run(cmd_object, "object", NULL);
+	run(cmd_dump, "dump", NULL);
 	return 0;
 }
 
@@ -97,6 +101,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	snprintf(input_path, sizeof(input_path), "/proc/self/fd/%d", input_fd);
 	objtool_quiet = true;
+	/* dump's tables: libFuzzer reports on stderr. */
+	if (!freopen("/dev/null", "w", stdout)) {
+		perror("fuzz_objtool: /dev/null");
+		exit(1);
+	}
 	run_check = !getenv("OBJTOOL_FUZZ_NO_CHECK");
 	return 0;
 }

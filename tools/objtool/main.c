@@ -24,6 +24,8 @@ static const struct subcommand subcommands[] = {
 	  "check objects' control flow, stack state and alternatives" },
 	{ "orc", cmd_orc,
 	  "check an object and add its ORC unwind tables" },
+	{ "object", cmd_object,
+	  "static-calls and orc in one read and one write (the build's step)" },
 	{ "dump", cmd_dump,
 	  "print an object's sites and ORC entries per function" },
 	{ "orc-sort", cmd_orc_sort,

@@ -178,22 +178,30 @@ static int load_symbols(struct objfile *obj)
 	return 0;
 }
 
-int objfile_open(struct objfile *obj, const char *path, bool writable)
+int objfile_open_elf(struct objfile *obj, const char *path, bool writable)
 {
 	memset(obj, 0, sizeof(*obj));
-	if (elf_file_open_object(&obj->ef, path, writable))
-		return -1;
+	return elf_file_open_object(&obj->ef, path, writable);
+}
+
+int objfile_load(struct objfile *obj)
+{
 	if (elf_symtab_load(&obj->ef, &obj->symtab) < 0)
 		return -1;
 	obj->nr_sections = obj->ef.shnum;
 	obj->sections = calloc(obj->nr_sections, sizeof(*obj->sections));
 	if (!obj->sections)
-		return error_file(path, "out of memory");
+		return error_file(obj->ef.path, "out of memory");
 	if (load_sections(obj))
 		return -1;
 	if (load_symbols(obj))
 		return -1;
 	return index_functions(obj);
+}
+
+int objfile_open(struct objfile *obj, const char *path, bool writable)
+{
+	return objfile_open_elf(obj, path, writable) || objfile_load(obj) ? -1 : 0;
 }
 
 void objfile_close(struct objfile *obj)

@@ -48,6 +48,13 @@ struct objfile {
 };
 
 int objfile_open(struct objfile *obj, const char *path, bool writable);
+
+/*
+ * objfile_open() in two steps, for a caller that adds to the ELF file
+ * (elf_write.h) before the objfile reads it: the load sees the additions.
+ */
+int objfile_open_elf(struct objfile *obj, const char *path, bool writable);
+int objfile_load(struct objfile *obj);
 void objfile_close(struct objfile *obj);
 
 /* The first relocation in [offset, offset + len) of @sec, or NULL. */

@@ -17,6 +17,7 @@ int cmd_alt_relocs(int argc, char **argv);
 int cmd_static_calls(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_orc(int argc, char **argv);
+int cmd_object(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_orc_sort(int argc, char **argv);
 

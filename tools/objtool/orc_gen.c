@@ -142,7 +142,7 @@ static int write_relocations(struct cfg *cfg, size_t ip_index,
 	return ret;
 }
 
-int orc_write(struct cfg *cfg, const struct orc_out *list, size_t count)
+int orc_add_tables(struct cfg *cfg, const struct orc_out *list, size_t count)
 {
 	struct elf_file *ef = &cfg->obj->ef;
 	struct orc_entry *entries;
@@ -171,7 +171,7 @@ int orc_write(struct cfg *cfg, const struct orc_out *list, size_t count)
 	    elf_write_append(ef, entry_index, entries, count * sizeof(*entries), 4, NULL) ||
 	    write_relocations(cfg, ip_index, list, count))
 		goto out;
-	ret = elf_file_update(ef);
+	ret = 0;
 out:
 	free(ips);
 	free(entries);

@@ -21,6 +21,11 @@ void orc_mark_boundaries(struct cfg *cfg);
 /* The entries of all code sections, in section and address order. */
 int orc_compute(struct cfg *cfg, struct orc_out **list, size_t *count);
 
-int orc_write(struct cfg *cfg, const struct orc_out *list, size_t count);
+/*
+ * Adds orc_unwind_ip (with its relocations) and orc_unwind holding @list
+ * to the object in memory; nothing when @count is 0. The caller writes
+ * the object back (elf_file_update()).
+ */
+int orc_add_tables(struct cfg *cfg, const struct orc_out *list, size_t count);
 
 #endif
