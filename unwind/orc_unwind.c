@@ -185,3 +185,90 @@ bool unwind_next(struct unwind_state *s)
 		return step_iret_frame(s, base);
 	return step_call(s, e, base);
 }
+
+/*
+ * The frames most of a trace is made of, followed with the state in
+ * registers instead of in *s, where every store to entries[] (the same
+ * type) would force it to be read again: a CALL entry whose frame lies
+ * above the current one on the same stack. Records the current frame,
+ * then each frame it reaches; it stops, leaving *s at the last frame it
+ * recorded, at anything else, and unwind_next() takes that frame on with
+ * every check, so the trace is the same as unwind_next()'s alone.
+ */
+static unsigned int follow_call_frames(struct unwind_state *s, unsigned long *entries,
+				       unsigned int max, unsigned int *skip,
+				       unsigned int n)
+{
+	const struct orc_table *t = s->table;
+	uintptr_t ip = s->ip, sp = s->sp, bp = s->bp;
+	const uintptr_t lo = s->stack.lo, hi = s->stack.hi;
+	unsigned int depth = s->depth;
+	bool exact_ip = s->exact_ip;
+
+	for (;;) {
+		const struct orc_entry *e;
+		uintptr_t cfa, caller_bp = bp, caller_ip;
+
+		if (*skip)
+			(*skip)--;
+		else if (n < max)
+			entries[n++] = ip;
+		if (depth >= UNWIND_MAX_DEPTH)
+			break;
+		e = orc_find(t, exact_ip ? ip : ip - 1);
+		if (!e || e->type != ORC_TYPE_CALL)
+			break;
+		if (e->sp_reg == ORC_REG_SP)
+			cfa = sp;
+		else if (e->sp_reg == ORC_REG_BP)
+			cfa = bp;
+		else
+			break;
+		cfa += (intptr_t)e->sp_offset;
+		/* step_call(): the return address's slot on this stack. */
+		if (cfa < 8 || cfa - 8 < lo || cfa > hi)
+			break;
+		if (e->bp_reg == ORC_REG_PREV_SP) {
+			uintptr_t slot = cfa + (intptr_t)e->bp_offset;
+
+			if (slot < lo || slot > hi || hi - slot < 8)
+				break;
+			caller_bp = *(const uint64_t *)slot;
+		} else if (e->bp_reg != ORC_REG_UNDEFINED) {
+			break;
+		}
+		caller_ip = *(const uint64_t *)(cfa - 8);
+		/* move_to(): inside the text, and up (cfa is on this stack). */
+		if (caller_ip - t->text_start >= t->text_end - t->text_start || cfa <= sp)
+			break;
+		ip = caller_ip;
+		sp = cfa;
+		bp = caller_bp;
+		exact_ip = false;
+		depth++;
+	}
+	s->ip = ip;
+	s->sp = sp;
+	s->bp = bp;
+	s->exact_ip = exact_ip;
+	s->depth = depth;
+	return n;
+}
+
+unsigned int stack_trace_save_state(struct unwind_state *s,
+				    unsigned long *entries, unsigned int max,
+				    unsigned int skip)
+{
+	unsigned int n = 0;
+
+	if (s->result != UNWIND_RUNNING)
+		return 0;
+	/*
+	 * Keep walking past max: whether the trace is reliable is a
+	 * property of the whole stack.
+	 */
+	do {
+		n = follow_call_frames(s, entries, max, &skip, n);
+	} while (unwind_next(s));
+	return n;
+}

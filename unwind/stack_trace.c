@@ -73,27 +73,6 @@ const struct orc_table *orc_kernel_table(void)
 	return state == TABLE_READY ? &kernel_table : NULL;
 }
 
-unsigned int stack_trace_save_state(struct unwind_state *s,
-				    unsigned long *entries, unsigned int max,
-				    unsigned int skip)
-{
-	unsigned int n = 0;
-
-	if (s->result != UNWIND_RUNNING)
-		return 0;
-	/*
-	 * Keep walking past max: whether the trace is reliable is a
-	 * property of the whole stack.
-	 */
-	do {
-		if (skip)
-			skip--;
-		else if (n < max)
-			entries[n++] = s->ip;
-	} while (unwind_next(s));
-	return n;
-}
-
 static void report(const struct unwind_state *s, bool *reliable,
 		   enum unwind_result *why)
 {

@@ -238,6 +238,37 @@ static void build_call_chain(uintptr_t ret_in_b)
 	task_stack[16] = T(FN_OUTER + 0x10);
 }
 
+/*
+ * stack_trace_save_state() follows plain call frames on a fast path of
+ * its own: it must give what unwind_next() alone gives, frame for frame,
+ * down to the reason it stopped.
+ */
+static void expect_trace_as_steps(struct kunit *test, const struct orc_table *table,
+				  uintptr_t ip, uintptr_t sp, uintptr_t bp,
+				  const char *what)
+{
+	unsigned long by_steps[16], traced[16];
+	struct unwind_state a, b;
+	unsigned int n = 0, m;
+
+	unwind_start(&a, table, fake_find_stack, ip, sp, bp);
+	if (a.result == UNWIND_RUNNING) {
+		do {
+			if (n < ARRAY_SIZE(by_steps))
+				by_steps[n++] = a.ip;
+		} while (unwind_next(&a));
+	}
+	unwind_start(&b, table, fake_find_stack, ip, sp, bp);
+	m = stack_trace_save_state(&b, traced, ARRAY_SIZE(traced), 0);
+	KUNIT_EXPECT_EQ_MSG(test, m, n, "%s: frames", what);
+	for (unsigned int i = 0; i < n && i < m; i++)
+		KUNIT_EXPECT_EQ_MSG(test, traced[i], by_steps[i], "%s: frame %u", what, i);
+	KUNIT_EXPECT_EQ_MSG(test, b.result, a.result, "%s: %s, not %s", what,
+			    unwind_result_name(b.result), unwind_result_name(a.result));
+	KUNIT_EXPECT_EQ_MSG(test, b.depth, a.depth, "%s: depth", what);
+	KUNIT_EXPECT_EQ_MSG(test, b.sp, a.sp, "%s: last sp", what);
+}
+
 static void call_frames_unwind_to_the_end(struct kunit *test)
 {
 	struct orc_table table;
@@ -266,6 +297,8 @@ static void call_frames_unwind_to_the_end(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, stack_trace_save_state(&s, trace, 1, 1), 1U);
 	KUNIT_EXPECT_EQ(test, trace[0], T(FN_B + 0x10));
 	KUNIT_EXPECT_TRUE(test, unwind_reliable(&s));	/* judged past max */
+	expect_trace_as_steps(test, &table, T(FN_A + 0x10), S(task_stack, 10),
+			      S(task_stack, 12), "call chain");
 }
 
 /* At fn_a's first byte (nothing pushed) and after "push %rbp". */
@@ -402,6 +435,8 @@ static void odd_frames_stop_unreliable(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, s.result, c->want, "%s: got %s", c->what,
 				    unwind_result_name(s.result));
 		KUNIT_EXPECT_FALSE_MSG(test, unwind_reliable(&s), "%s", c->what);
+		expect_trace_as_steps(test, &table, T(c->start), S(task_stack, 10), 0,
+				      c->what);
 	}
 	/* A start off every stack never begins. */
 	unwind_start(&s, &table, fake_find_stack, T(FN_A), 0x1000, 0);
@@ -438,6 +473,8 @@ static void stack_switches_are_checked(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, unwind_next(&s));
 	KUNIT_EXPECT_FALSE(test, unwind_next(&s));
 	KUNIT_EXPECT_EQ(test, s.result, UNWIND_OFF_STACK);
+	expect_trace_as_steps(test, &table, T(ENTRY_REGS), S(ist_stack, 8), 0,
+			      "regs frame back to a stack left");
 }
 
 static struct kunit_case unwind_orc_cases[] = {
