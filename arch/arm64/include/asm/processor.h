@@ -12,7 +12,12 @@
 })
 
 #define write_sysreg(reg, val)						\
-	__asm__ __volatile__("msr " #reg ", %0" : : "rZ"((uint64_t)(val)))
+	__asm__ __volatile__("msr " #reg ", %x0" : : "rZ"((uint64_t)(val)))
+
+/* The same for registers named by an encoding macro (asm/sysreg.h):
+ * one more expansion before the name is turned into a string. */
+#define read_sysreg_s(reg)		read_sysreg(reg)
+#define write_sysreg_s(reg, val)	write_sysreg(reg, val)
 
 /* Context synchronization (Arm ARM, "ISB"): later instructions see
  * the effect of earlier system register writes. */
