@@ -40,6 +40,12 @@ _Static_assert(offsetof(struct cpu, stack_top) == CPU_STACK_TOP_OFFSET, "head.S 
 
 extern struct cpu cpus[];
 
+/* The id the interrupt controller knows the CPU by: its MPIDR affinity. */
+static inline uint64_t cpu_hw_id(const struct cpu *c)
+{
+	return c->mpidr;
+}
+
 static inline struct cpu *this_cpu(void)
 {
 	struct cpu *c;

@@ -3,6 +3,7 @@
 #ifndef ASM_PROCESSOR_H
 #define ASM_PROCESSOR_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define read_sysreg(reg) ({						\
@@ -31,6 +32,13 @@ static inline void isb(void)
 static inline void cpu_relax(void)
 {
 	__asm__ __volatile__("yield" ::: "memory");
+}
+
+/* PSTATE.I as the CPU has it (DAIF bit 7), for tests: on x86 the same
+ * name reads the flag without a pvop site. */
+static inline bool hw_irqs_enabled(void)
+{
+	return !(read_sysreg(daif) & (1UL << 7));
 }
 
 static inline void wfi(void)
