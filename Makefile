@@ -2,7 +2,7 @@
 #
 # pvpatch: one Makefile for every target.
 #
-#   make run          build and boot the guest (TCG, 4 CPUs; ARCH=arm64: 1): KTAP and summary
+#   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
 #   make check-xen    the guest as a Xen PVH/PV domU started by xl (slow; dom0 cached)
 #   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
