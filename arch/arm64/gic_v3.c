@@ -3,8 +3,8 @@
  * GICv3: distributor (GICD_*), one redistributor per CPU (GICR_*, found
  * by affinity), and the CPU interface through system registers
  * (ICC_*_EL1). Register offsets and bits from the GIC architecture
- * specification (IHI 0069), "The GIC Distributor register map" and
- * "The GIC Redistributor register map". Everything is Group 1
+ * specification (IHI 0069), the GICD_*, GICR_* and ICC_* register
+ * descriptions. Everything is Group 1
  * non-secure (QEMU virt without EL3 has one security state).
  */
 #include <stdint.h>
@@ -147,9 +147,11 @@ static uint32_t v3_ack(void)
 {
 	uint32_t iar = (uint32_t)read_sysreg_s(ICC_IAR1_EL1);
 
-	/* The acknowledge's effects on the GIC (the interrupt is active)
-	 * precede what the handler does ("Observability of the effects of
-	 * accesses to the GIC registers"). */
+	/* The acknowledge is a System register read, which barriers for
+	 * memory do not order: the DSB keeps the handler's loads (the
+	 * call slot) after it (Arm ARM, "Data Synchronization Barrier
+	 * (DSB)"). The sender's own DSB already made the slot visible
+	 * before the SGI; this keeps the receiving side as strict. */
 	__asm__ __volatile__("dsb sy" ::: "memory");
 	return iar;
 }

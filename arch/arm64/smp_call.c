@@ -27,12 +27,12 @@ static void wait_for_slot(volatile struct cpu_call *slot)
 
 /*
  * The slots written above must be visible to the target before it can
- * take the SGI. A GICv3 SGI is a system register write (ICC_SGI1R_EL1),
- * which is not a memory access: no DMB orders a store before it, only a
- * DSB completes the store first (GIC architecture specification,
- * "Observability of the effects of accesses to the GIC registers"). A
- * GICv2 SGI is a Device store, for which a DMB would do; one DSB ISH
- * serves both.
+ * take the SGI. A GICv3 SGI is a write to ICC_SGI1R_EL1, a System
+ * register, not a memory access: a DMB orders memory accesses only,
+ * while a DSB lets no later instruction execute until every earlier
+ * store has completed (Arm ARM, "Data Synchronization Barrier (DSB)").
+ * A GICv2 SGI is a Device store (GICD_SGIR), for which a DMB would do;
+ * one DSB ISH, the domain every CPU here shares, serves both.
  */
 static void send_ipi(const struct cpu *target, uint32_t sgi)
 {

@@ -25,9 +25,9 @@ static uint64_t period;
 
 uint64_t arm64_counter(void)
 {
-	/* CNTVCT_EL0 may be read early, out of order with earlier
-	 * instructions; the ISB keeps it after them (Arm ARM, "Reading the
-	 * counter"). */
+	/* CNTVCT_EL0 may be read speculatively, out of order with earlier
+	 * instructions; the ISB keeps it after them (Arm ARM,
+	 * "CNTVCT_EL0, Counter-timer Virtual Count register"). */
 	isb();
 	return read_sysreg(cntvct_el0);
 }

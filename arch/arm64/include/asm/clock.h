@@ -3,7 +3,8 @@
  * The free-running counter arch-neutral code (the smp suite) waits on:
  * the generic timer's virtual count, CNTVCT_EL0, at CNTFRQ_EL0 (Arm ARM,
  * "The Generic Timer in AArch64 state"). The ISB keeps the read after
- * the instructions before it, which it may otherwise overtake.
+ * the instructions before it, which it may otherwise overtake
+ * ("CNTVCT_EL0, Counter-timer Virtual Count register").
  */
 #ifndef ASM_CLOCK_H
 #define ASM_CLOCK_H

@@ -23,8 +23,8 @@
 #define ID_AA64PFR0_GIC_SHIFT	24
 
 /* The GICv3 CPU interface system registers, by encoding (GIC
- * architecture specification, "AArch64 System register descriptions of
- * the CPU interface"): the assembler may not know their names. */
+ * architecture specification, the ICC_* and ICH_* register
+ * descriptions): the assembler may not know their names. */
 #define ICC_PMR_EL1		S3_0_C4_C6_0
 #define ICC_IAR1_EL1		S3_0_C12_C12_0
 #define ICC_EOIR1_EL1		S3_0_C12_C12_1
