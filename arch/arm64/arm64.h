@@ -18,6 +18,10 @@ extern const uint32_t semihost_trap_insn[];
 /* The PL011 (console.c). */
 void pl011_init(uint64_t base);
 
+/* MPIDR_EL1's affinity fields (Aff3 39:32, Aff2..Aff0 23:0): what the
+ * device tree's cpu reg holds. */
+#define MPIDR_AFFINITY_MASK	0xff00ffffffULL
+
 /* PSCI (psci.c): function IDs (SMC64 where they take an address) and
  * return codes, Arm DEN 0022. */
 #define PSCI_CPU_ON_64		0xc4000003u

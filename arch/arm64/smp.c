@@ -19,15 +19,12 @@
 #include "arm64.h"
 #include "gic.h"
 
-/* MPIDR_EL1's affinity fields (Aff3 39:32, Aff2..Aff0 23:0): what the
- * device tree's cpu reg holds. */
-#define MPIDR_AFFINITY_MASK	0xff00ffffffULL
 /* How long a CPU may take from CPU_ON to online (TCG with more vCPUs
  * than host cores is slow to schedule the new thread). */
 #define CPU_ON_TIMEOUT_MS	10000
 
-/* What secondary_entry (head.S) loads with its MMU off: cleaned to the
- * point of coherency before every CPU_ON. */
+/* What secondary_entry (head.S) loads with its MMU off: written once
+ * and cleaned to the point of coherency before the first CPU_ON. */
 struct secondary_mmu {
 	uint64_t mair, tcr, ttbr0, sctlr;
 };

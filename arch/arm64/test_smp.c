@@ -17,8 +17,6 @@
 #include "arm64.h"
 #include "gic.h"
 
-#define MPIDR_AFFINITY_MASK	0xff00ffffffULL
-
 static unsigned int tree_cpus(void)
 {
 	unsigned int n = arm64_fdt.nr_cpus;
