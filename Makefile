@@ -2,7 +2,7 @@
 #
 # pvpatch: one Makefile for every target.
 #
-#   make run          build and boot the guest (TCG, 4 CPUs; ARCH=arm64: 1): KTAP and summary
+#   make run          build and boot the guest (TCG, 4 CPUs): KTAP and summary
 #   make check        everything CI checks (hosted tests, guest suites, KVM smoke)
 #   make check-xen    the guest as a Xen PVH/PV domU started by xl (slow; dom0 cached)
 #   make bench        benchmark tables: hosted (native) and guest (TCG, ratios)
@@ -188,9 +188,11 @@ guest-srcs := $(filter-out $(if $(CONFIG_XEN_PV),$(xen-pv-replaced),$(xen-pv-src
 else
 # An arch without the patching layer yet (arm64, issue 11): its own code,
 # the arch-neutral guest, and the suites that need neither patching nor
-# a hosted platform. The patching engine, pvops, the hypervisor backends,
-# ORC and their suites come with the arch's support for them.
-portable-test-srcs := tests/guest/ktest_selftest.c tests/hosted/test_glob.c tests/hosted/test_fdt.c
+# a hosted platform (smp: CPUs, ticks and cross-CPU calls). The patching
+# engine, pvops, the hypervisor backends, ORC and their suites come with
+# the arch's support for them.
+portable-test-srcs := tests/guest/ktest_selftest.c tests/guest/test_smp.c \
+	tests/hosted/test_glob.c tests/hosted/test_fdt.c
 guest-srcs := $(sort $(wildcard $(srctree)/arch/$(SRCARCH)/*.c $(srctree)/arch/$(SRCARCH)/*.S \
 	$(srctree)/guest/*.c))
 guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs))) $(portable-test-srcs)

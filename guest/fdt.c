@@ -26,8 +26,11 @@ struct node {
 	uint32_t addr_cells, size_cells;	/* what its children use */
 	const uint8_t *reg;
 	uint32_t reg_len;
-	bool is_memory, is_cpu, is_pl011, is_psci, is_chosen;
+	const uint8_t *interrupts;
+	uint32_t interrupts_len;
+	bool is_memory, is_cpu, is_pl011, is_psci, is_chosen, is_timer;
 	enum fdt_psci_method method;
+	enum fdt_gic_version gic;
 };
 
 static uint32_t be32(const uint8_t *p)
@@ -74,6 +77,56 @@ static uint64_t read_cells(const uint8_t *p, uint32_t cells)
 	return cells == 2 ? be64(p) : be32(p);
 }
 
+/* A cpu node's reg: one address (#address-cells 1 or 2, #size-cells 0). */
+static const char *cpu_done(const struct node *n, const struct node *parent,
+			    struct fdt_info *info)
+{
+	uint32_t ac = parent->addr_cells;
+	unsigned int idx = info->nr_cpus++;
+
+	if (idx >= FDT_MAX_CPUS)
+		return NULL;
+	info->cpu_mpidr[idx] = FDT_NO_MPIDR;
+	if (!n->reg)
+		return NULL;
+	if (ac < 1 || ac > 2 || n->reg_len < ac * 4)
+		return "cpu reg that is not one address of 1 or 2 cells";
+	info->cpu_mpidr[idx] = read_cells(n->reg, ac);
+	return NULL;
+}
+
+/*
+ * The architected timer's interrupts, in the binding's order: secure
+ * physical, non-secure physical, virtual, hypervisor; each 3 GIC cells
+ * (type, number, flags), type 1 a PPI, whose INTID is 16 + number (GIC
+ * architecture specification, "INTIDs").
+ */
+static void timer_done(const struct node *n, struct fdt_info *info)
+{
+	const uint32_t cells = 3, entry = cells * 4, virt = 2;
+
+	if (info->timer_virt_intid || n->interrupts_len < (virt + 1) * entry)
+		return;
+	const uint8_t *p = n->interrupts + virt * entry;
+
+	if (be32(p) == 1 && be32(p + 4) < 16)
+		info->timer_virt_intid = 16 + be32(p + 4);
+}
+
+/* One (address, size) reg entry at index i, or a zero range if none. */
+static struct fdt_range reg_entry(const struct node *n, uint32_t ac, uint32_t sc,
+				  uint32_t i)
+{
+	uint32_t entry = (ac + sc) * 4;
+
+	if (n->reg_len < (i + 1) * entry)
+		return (struct fdt_range){ 0, 0 };
+	return (struct fdt_range){
+		.start = read_cells(n->reg + i * entry, ac),
+		.size = read_cells(n->reg + i * entry + ac * 4, sc),
+	};
+}
+
 /* What a node that has ended contributes, decoded with its parent's cells. */
 static const char *node_done(const struct node *n, const struct node *parent,
 			     struct fdt_info *info)
@@ -82,15 +135,26 @@ static const char *node_done(const struct node *n, const struct node *parent,
 	uint32_t entry = (ac + sc) * 4;
 
 	if (n->is_cpu)
-		info->nr_cpus++;
+		return cpu_done(n, parent, info);
 	if (n->is_psci && info->psci == FDT_PSCI_NONE)
 		info->psci = n->method;
-	if (!(n->is_memory || (n->is_pl011 && !info->uart.size)) || !n->reg)
+	if (n->is_timer)
+		timer_done(n, info);
+	if (!(n->is_memory || (n->is_pl011 && !info->uart.size) ||
+	      (n->gic && info->gic == FDT_GIC_NONE)) || !n->reg)
 		return NULL;
 	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
 		return "reg with #address-cells or #size-cells other than 1 or 2";
 	if (n->reg_len % entry)
 		return "reg length not a whole number of (address, size) entries";
+	if (n->gic) {
+		if (n->reg_len < 2 * entry)
+			return "GIC reg with fewer than two ranges";
+		info->gic = n->gic;
+		info->gic_dist = reg_entry(n, ac, sc, 0);
+		info->gic_cpu_or_redist = reg_entry(n, ac, sc, 1);
+		return NULL;
+	}
 	for (uint32_t at = 0; at < n->reg_len; at += entry) {
 		struct fdt_range r = {
 			.start = read_cells(n->reg + at, ac),
@@ -124,9 +188,16 @@ static void node_prop(struct node *n, const char *name, const uint8_t *value,
 		n->is_cpu = str_is(value, len, "cpu");
 	} else if (strcmp(name, "compatible") == 0) {
 		n->is_pl011 = strlist_has(value, len, "arm,pl011");
+		n->is_timer = strlist_has(value, len, "arm,armv8-timer");
+		n->gic = strlist_has(value, len, "arm,gic-v3") ? FDT_GIC_V3 :
+			 strlist_has(value, len, "arm,cortex-a15-gic") ||
+			 strlist_has(value, len, "arm,gic-400") ? FDT_GIC_V2 : FDT_GIC_NONE;
 		n->is_psci = strlist_has(value, len, "arm,psci") ||
 			     strlist_has(value, len, "arm,psci-0.2") ||
 			     strlist_has(value, len, "arm,psci-1.0");
+	} else if (strcmp(name, "interrupts") == 0) {
+		n->interrupts = value;
+		n->interrupts_len = len;
 	} else if (strcmp(name, "method") == 0) {
 		n->method = str_is(value, len, "hvc") ? FDT_PSCI_HVC :
 			    str_is(value, len, "smc") ? FDT_PSCI_SMC : FDT_PSCI_NONE;

@@ -4,8 +4,12 @@
  * entries of 0x80 bytes in a 2 KiB aligned table, four kinds (sync, IRQ,
  * FIQ, SError) from four origins (current EL with SP_EL0, current EL with
  * SP_ELx, lower EL AArch64, lower EL AArch32). Every entry saves the full
- * register frame (asm/ptrace.h) and calls arm64_exception(regs, entry);
- * if that returns, the frame is restored and the ERET resumes at ELR.
+ * register frame (asm/ptrace.h) and calls arm64_exception(regs, entry),
+ * or for an IRQ arm64_irq(regs) (irq.c: acknowledge at the GIC,
+ * dispatch, end of interrupt); when that returns, the frame is restored
+ * and the ERET resumes at ELR. The ERET is a context synchronization
+ * event (Arm ARM, "Context synchronization event"), which the sync IPI
+ * relies on along with its explicit ISB.
  */
 #include <asm/ptrace.h>
 
@@ -53,7 +57,14 @@ exception_common:
 	stp	x29, x2, [sp, #PT_REGS_FRAME]
 	add	x29, sp, #PT_REGS_FRAME
 	mov	x0, sp
-	bl	arm64_exception
+	/* Entry kind 1 of each origin is an IRQ (the table's order). */
+	and	x2, x1, #3
+	cmp	x2, #1
+	b.ne	1f
+	bl	arm64_irq
+	b	2f
+1:	bl	arm64_exception
+2:
 
 	/* Handled (e.g. a semihosting call without semihosting): resume at
 	 * the ELR the handler may have moved. */

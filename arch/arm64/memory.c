@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The MMU on arm64: an identity map of RAM and the console's UART, W^X.
+ * The MMU on arm64: an identity map of RAM, the console's UART and the
+ * GIC, W^X.
  * Text is read-only and executable, rodata read-only, everything else
  * (data, BSS, stacks, the allocator's pages, devices) read-write and
  * never executable; SCTLR_EL1.WXN makes the CPU hold every writable page
@@ -136,6 +137,13 @@ uint64_t arm64_lookup_pte(uint64_t va)
 	return e & PTE_VALID ? e : 0;
 }
 
+static void map_device(struct fdt_range r)
+{
+	if (r.size)
+		map_range(ALIGN_DOWN(r.start, PAGE_BYTES), ALIGN_UP(r.start + r.size, PAGE_BYTES),
+			  DEVICE_RW);
+}
+
 /*
  * Turn the MMU on. Writes to MAIR/TCR/TTBR take effect for translation
  * only after a context synchronization event (Arm ARM, "Synchronization
@@ -182,8 +190,11 @@ void arch_memory_init(void)
 	}
 	map_range((uintptr_t)__text_start, (uintptr_t)__text_end, NORMAL_RX);
 	map_range((uintptr_t)__rodata_start, (uintptr_t)__rodata_end, NORMAL_RO);
-	map_range(ALIGN_DOWN(arm64_fdt.uart.start, PAGE_BYTES),
-		  ALIGN_UP(arm64_fdt.uart.start + arm64_fdt.uart.size, PAGE_BYTES), DEVICE_RW);
+	map_device(arm64_fdt.uart);
+	/* The GIC's distributor and its CPU interface (v2) or
+	 * redistributors (v3): Device memory, never executable. */
+	map_device(arm64_fdt.gic_dist);
+	map_device(arm64_fdt.gic_cpu_or_redist);
 	mmu_enable(parange);
 	printk("mmu: on, 4 KiB granule, %u-bit VA; text RX, rodata R, the rest RW+XN (WXN)\n",
 	       VA_BITS);

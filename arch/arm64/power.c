@@ -20,19 +20,6 @@
 #define SYS_EXIT_EXTENDED		0x20
 #define ADP_STOPPED_APPLICATION_EXIT	0x20026
 
-/* PSCI 1.x (Arm DEN 0022), SMC32 calling convention function ID. */
-#define PSCI_SYSTEM_OFF			0x84000008u
-
-static void psci_system_off(void)
-{
-	register uint64_t x0 __asm__("x0") = PSCI_SYSTEM_OFF;
-
-	if (arm64_fdt.psci == FDT_PSCI_HVC)
-		__asm__ __volatile__("hvc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
-	else if (arm64_fdt.psci == FDT_PSCI_SMC)
-		__asm__ __volatile__("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
-}
-
 __noreturn void platform_exit(enum exit_status status)
 {
 	/* The block semihosting reads: it must be in memory, not registers. */
@@ -44,7 +31,7 @@ __noreturn void platform_exit(enum exit_status status)
 	block[0] = ADP_STOPPED_APPLICATION_EXIT;
 	block[1] = ((uint64_t)status << 1) | 1;
 	semihost_call(SYS_EXIT_EXTENDED, (uintptr_t)block);
-	psci_system_off();
+	psci_call(PSCI_SYSTEM_OFF, 0, 0, 0);
 	/* Neither: stop here; the host's time-out ends us. */
 	for (;;)
 		wfi();

@@ -71,6 +71,9 @@ __noreturn void arm64_start(uint64_t dtb, uint64_t boot_el)
 	       (unsigned long)boot_el, (unsigned long)dtb, arm64_fdt.total_size);
 	if (!arm64_fdt.nr_memory)
 		platform_fatal("no memory node in the device tree");
+	if (arm64_fdt.gic == FDT_GIC_NONE)
+		platform_fatal("device tree: no interrupt controller (a node compatible with "
+			       "arm,gic-v3, arm,cortex-a15-gic or arm,gic-400)");
 	boot_info_from_fdt(dtb);
 	for (unsigned int i = 0; i < boot_info.nr_ram_regions; i++)
 		printk("memory: 0x%lx-0x%lx\n", (unsigned long)boot_info.ram[i].start,

@@ -17,6 +17,8 @@
 #define FDT_MAX_MEMORY		8
 #define FDT_MAX_RESERVED	8
 #define FDT_MAX_DEPTH		16
+#define FDT_MAX_CPUS		64
+#define FDT_NO_MPIDR		(~0ULL)	/* a cpu node without reg */
 
 struct fdt_range {
 	uint64_t start;
@@ -29,6 +31,13 @@ enum fdt_psci_method {
 	FDT_PSCI_SMC,
 };
 
+/* The interrupt controller: the first node compatible with one of these. */
+enum fdt_gic_version {
+	FDT_GIC_NONE,
+	FDT_GIC_V2,		/* "arm,cortex-a15-gic", "arm,gic-400" */
+	FDT_GIC_V3,		/* "arm,gic-v3" */
+};
+
 struct fdt_info {
 	uint32_t total_size;
 	unsigned int nr_memory;			/* device_type = "memory" reg ranges */
@@ -37,6 +46,16 @@ struct fdt_info {
 	struct fdt_range reserved[FDT_MAX_RESERVED];
 	struct fdt_range uart;			/* first "arm,pl011": reg; size 0 if none */
 	unsigned int nr_cpus;			/* nodes with device_type = "cpu" */
+	/* Their reg (MPIDR_EL1's affinity fields), in tree order, for the
+	 * first FDT_MAX_CPUS of them; FDT_NO_MPIDR where a node has none. */
+	uint64_t cpu_mpidr[FDT_MAX_CPUS];
+	enum fdt_gic_version gic;
+	/* The GIC's first two reg ranges: the distributor, then the
+	 * redistributors (v3: the first region only) or the CPU interface (v2). */
+	struct fdt_range gic_dist, gic_cpu_or_redist;
+	/* The "arm,armv8-timer" node's virtual timer interrupt as a GIC
+	 * INTID (its third interrupts entry, a PPI: 16 + number); 0 if none. */
+	uint32_t timer_virt_intid;
 	enum fdt_psci_method psci;
 	const char *bootargs;			/* /chosen, points into the blob; NULL if none */
 };

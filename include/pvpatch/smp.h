@@ -29,8 +29,9 @@ void sync_all_cpus(void);
 void run_on_all_cpus(void (*fn)(void *arg), void *arg);
 
 /*
- * Have hook(cpu) called on every secondary CPU as it comes up (its %gs,
- * tables and interrupt controller set up, not yet online): what the
+ * Have hook(cpu) called on every secondary CPU as it comes up (its
+ * per-CPU pointer, %gs or TPIDR_EL1, its tables and interrupt
+ * controller set up, not yet online): what the
  * chosen pvops backend registers per vCPU. Set before the other CPUs
  * start (pvops_select()): the arch calls up into nobody by name.
  */

@@ -120,12 +120,17 @@ static void finish(struct dtb_builder *d)
 }
 
 /* A tree shaped like QEMU virt's: two memory ranges (2+2 cells), a PL011
- * under a bus with 1+1 cells, two CPUs, PSCI over hvc, bootargs. */
+ * under a bus with 1+1 cells, two CPUs (MPIDRs 0 and 0x100), PSCI over
+ * hvc, a GICv3, the architected timer, bootargs. */
 static struct dtb_builder virt_like;
 
 static void build_virt_like(struct dtb_builder *d)
 {
-	static const uint32_t two = 2, one = 1;
+	static const uint32_t two = 2, one = 1, zero = 0, mpidr1 = 0x100;
+	static const uint32_t gic_reg[] = { 0, 0x08000000, 0, 0x10000,
+					    0, 0x080a0000, 0, 0xf60000 };
+	/* secure phys PPI 13, phys 14, virtual 11, hyp 10 */
+	static const uint32_t timer_irqs[] = { 1, 13, 4, 1, 14, 4, 1, 11, 4, 1, 10, 4 };
 	static const uint32_t mem[] = { 0, 0x40000000, 0, 0x08000000,
 					0x1, 0x00000000, 0, 0x00100000 };
 	static const uint32_t uart_reg[] = { 0x09000000, 0x1000 };
@@ -154,12 +159,24 @@ static void build_virt_like(struct dtb_builder *d)
 	prop_str(d, "compatible", "arm,psci-1.0");
 	prop_str(d, "method", "hvc");
 	end_node(d);
+	begin_node(d, "intc@8000000");
+	prop_str(d, "compatible", "arm,gic-v3");
+	prop_cells(d, "reg", gic_reg, ARRAY_SIZE(gic_reg));
+	end_node(d);
+	begin_node(d, "timer");
+	prop_str(d, "compatible", "arm,armv8-timer");
+	prop_cells(d, "interrupts", timer_irqs, ARRAY_SIZE(timer_irqs));
+	end_node(d);
 	begin_node(d, "cpus");
+	prop_cells(d, "#address-cells", &one, 1);
+	prop_cells(d, "#size-cells", &zero, 1);
 	begin_node(d, "cpu@0");
 	prop_str(d, "device_type", "cpu");
+	prop_cells(d, "reg", &zero, 1);
 	end_node(d);
-	begin_node(d, "cpu@1");
+	begin_node(d, "cpu@100");
 	prop_str(d, "device_type", "cpu");
+	prop_cells(d, "reg", &mpidr1, 1);
 	end_node(d);
 	end_node(d);
 	end_node(d);
@@ -181,7 +198,15 @@ static void reads_what_the_guest_needs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.uart.start, 0x09000000ull);
 	KUNIT_EXPECT_EQ(test, info.uart.size, 0x1000ull);
 	KUNIT_EXPECT_EQ(test, info.nr_cpus, 2u);
+	KUNIT_EXPECT_EQ(test, info.cpu_mpidr[0], 0ull);
+	KUNIT_EXPECT_EQ(test, info.cpu_mpidr[1], 0x100ull);
 	KUNIT_EXPECT_EQ(test, (int)info.psci, (int)FDT_PSCI_HVC);
+	KUNIT_EXPECT_EQ(test, (int)info.gic, (int)FDT_GIC_V3);
+	KUNIT_EXPECT_EQ(test, info.gic_dist.start, 0x08000000ull);
+	KUNIT_EXPECT_EQ(test, info.gic_dist.size, 0x10000ull);
+	KUNIT_EXPECT_EQ(test, info.gic_cpu_or_redist.start, 0x080a0000ull);
+	KUNIT_EXPECT_EQ(test, info.gic_cpu_or_redist.size, 0xf60000ull);
+	KUNIT_EXPECT_EQ(test, info.timer_virt_intid, 27u);
 	KUNIT_ASSERT_NOT_NULL(test, info.bootargs);
 	KUNIT_EXPECT_STREQ(test, info.bootargs, "ktest.filter=fdt smp.expected_cpus=2");
 	KUNIT_ASSERT_EQ(test, info.nr_reserved, 1u);
@@ -208,7 +233,52 @@ static void root_defaults_are_two_and_one_cells(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.memory[0].size, 0x10000000ull);
 	KUNIT_EXPECT_EQ(test, info.uart.size, 0ull);
 	KUNIT_EXPECT_EQ(test, (int)info.psci, (int)FDT_PSCI_NONE);
+	/* No GIC and no timer node: the guest refuses to boot on that. */
+	KUNIT_EXPECT_EQ(test, (int)info.gic, (int)FDT_GIC_NONE);
+	KUNIT_EXPECT_EQ(test, info.timer_virt_intid, 0u);
 	KUNIT_EXPECT_NULL(test, info.bootargs);
+}
+
+/* GICv2 (QEMU virt's default): distributor then CPU interface; a cpu
+ * node with a two-cell reg (Aff3 in the high cell). */
+static void gic_v2_and_two_cell_mpidr(struct kunit *test)
+{
+	static const uint32_t two = 2, one = 1, zero = 0;
+	static const uint32_t gic_reg[] = { 0x08000000, 0x10000, 0x08010000, 0x10000 };
+	static const uint32_t mpidr[] = { 0x1, 0x00000203 };
+	static const char compat[] = "arm,cortex-a15-gic";
+	struct dtb_builder *d = &virt_like;
+	struct fdt_info info;
+
+	memset(d, 0, sizeof(*d));
+	begin_node(d, "");
+	prop_cells(d, "#address-cells", &one, 1);
+	prop_cells(d, "#size-cells", &one, 1);
+	begin_node(d, "intc");
+	prop(d, "compatible", compat, sizeof(compat));
+	prop_cells(d, "reg", gic_reg, ARRAY_SIZE(gic_reg));
+	end_node(d);
+	begin_node(d, "cpus");
+	prop_cells(d, "#address-cells", &two, 1);
+	prop_cells(d, "#size-cells", &zero, 1);
+	begin_node(d, "cpu@100000203");
+	prop_str(d, "device_type", "cpu");
+	prop_cells(d, "reg", mpidr, 2);
+	end_node(d);
+	begin_node(d, "cpu@1");
+	prop_str(d, "device_type", "cpu");	/* no reg */
+	end_node(d);
+	end_node(d);
+	end_node(d);
+	finish(d);
+	KUNIT_ASSERT_NULL(test, fdt_parse(d->blob, d->size, &info));
+	KUNIT_EXPECT_EQ(test, (int)info.gic, (int)FDT_GIC_V2);
+	KUNIT_EXPECT_EQ(test, info.gic_dist.start, 0x08000000ull);
+	KUNIT_EXPECT_EQ(test, info.gic_cpu_or_redist.start, 0x08010000ull);
+	KUNIT_EXPECT_EQ(test, info.gic_cpu_or_redist.size, 0x10000ull);
+	KUNIT_ASSERT_EQ(test, info.nr_cpus, 2u);
+	KUNIT_EXPECT_EQ(test, info.cpu_mpidr[0], 0x100000203ull);
+	KUNIT_EXPECT_EQ(test, info.cpu_mpidr[1], FDT_NO_MPIDR);
 }
 
 static void expect_refused(struct kunit *test, const uint8_t *blob, size_t size,
@@ -266,6 +336,7 @@ static void deep_nesting_is_refused(struct kunit *test)
 static struct kunit_case fdt_cases[] = {
 	KUNIT_CASE(reads_what_the_guest_needs),
 	KUNIT_CASE(root_defaults_are_two_and_one_cells),
+	KUNIT_CASE(gic_v2_and_two_cell_mpidr),
 	KUNIT_CASE(broken_blobs_are_refused),
 	KUNIT_CASE(deep_nesting_is_refused),
 	{}

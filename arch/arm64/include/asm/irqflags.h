@@ -41,6 +41,14 @@ static inline void local_irq_enable(void)
 	__asm__ __volatile__("msr daifclr, #3" ::: "memory");
 }
 
+static inline bool irqs_disabled(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("mrs %0, daif" : "=r"(flags) : : "memory");
+	return flags & DAIF_I;
+}
+
 static inline bool irqs_disabled_flags(unsigned long flags)
 {
 	return flags & DAIF_I;

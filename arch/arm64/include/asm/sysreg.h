@@ -18,6 +18,30 @@
  * use the physical timer without trapping to EL2. */
 #define CNTHCTL_EL2_EL1_ACCESS	0x3
 
+/* ID_AA64PFR0_EL1.GIC (bits 27:24): nonzero if the GIC CPU interface's
+ * system registers are implemented (GICv3 or later). */
+#define ID_AA64PFR0_GIC_SHIFT	24
+
+/* The GICv3 CPU interface system registers, by encoding (GIC
+ * architecture specification, the ICC_* and ICH_* register
+ * descriptions): the assembler may not know their names. */
+#define ICC_PMR_EL1		S3_0_C4_C6_0
+#define ICC_IAR1_EL1		S3_0_C12_C12_0
+#define ICC_EOIR1_EL1		S3_0_C12_C12_1
+#define ICC_BPR1_EL1		S3_0_C12_C12_3
+#define ICC_CTLR_EL1		S3_0_C12_C12_4
+#define ICC_SRE_EL1		S3_0_C12_C12_5
+#define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
+#define ICC_SGI1R_EL1		S3_0_C12_C11_5
+#define ICC_SRE_EL2		S3_4_C12_C9_5
+#define ICH_HCR_EL2		S3_4_C12_C11_0
+
+/* ICC_SRE_ELx: SRE (system register interface), DFB and DIB (FIQ and
+ * IRQ bypass off); at EL2, Enable lets EL1 reach ICC_SRE_EL1. */
+#define ICC_SRE_SRE		(1 << 0)
+#define ICC_SRE_DFB_DIB		(3 << 1)
+#define ICC_SRE_EL2_ENABLE	(1 << 3)
+
 /* SPSR for the ERET to EL1: EL1h (SP_EL1), D, A, I and F masked. */
 #define SPSR_EL1H_MASKED	0x3c5
 

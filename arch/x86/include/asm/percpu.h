@@ -67,6 +67,12 @@ struct cpu {
 
 extern struct cpu cpus[CONFIG_NR_CPUS];
 
+/* The id the interrupt controller knows the CPU by: its APIC ID. */
+static inline uint64_t cpu_hw_id(const struct cpu *c)
+{
+	return c->apic_id;
+}
+
 static inline struct cpu *this_cpu(void)
 {
 	struct cpu *c;

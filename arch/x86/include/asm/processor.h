@@ -2,6 +2,7 @@
 #ifndef ASM_PROCESSOR_H
 #define ASM_PROCESSOR_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 static inline void outb(uint16_t port, uint8_t value)
@@ -136,6 +137,13 @@ static inline void native_halt_insn(void)
 
 #define X86_EFLAGS_IF	(1UL << 9)
 #define X86_EFLAGS_TF	(1UL << 8)
+
+/* The interrupt flag as the CPU has it, for tests that check it without
+ * going through a pvop site (arm64 has the same name for PSTATE.I). */
+static inline bool hw_irqs_enabled(void)
+{
+	return native_save_fl_insn() & X86_EFLAGS_IF;
+}
 
 /*
  * CPUID is architecturally serializing (Intel SDM vol. 3A, 9.3 "Serializing
