@@ -327,19 +327,12 @@ int elf_file_find_function(struct elf_file *ef, uint64_t addr,
 	return find_function(ef, ANY_SECTION, addr, name, offset);
 }
 
-int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
-		   const void *buf, size_t len)
+int elf_file_pwrite(struct elf_file *ef, const void *buf, size_t len,
+		    uint64_t offset)
 {
 	const uint8_t *bytes = buf;
-	uint64_t offset;
 	ssize_t done;
 
-	if (shdr->sh_type == SHT_NOBITS ||
-	    !range_within(addr, len, shdr->sh_addr, shdr->sh_size) ||
-	    !range_within(shdr->sh_offset, shdr->sh_size, 0, ef->file_size))
-		return error_file(ef->path, "write outside the file at 0x%llx",
-				  (unsigned long long)addr);
-	offset = shdr->sh_offset + (addr - shdr->sh_addr);
 	while (len) {
 		done = pwrite(ef->fd, bytes, len, offset);
 		if (done < 0 && errno == EINTR)
@@ -352,6 +345,17 @@ int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
 		len -= done;
 	}
 	return 0;
+}
+
+int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
+		   const void *buf, size_t len)
+{
+	if (shdr->sh_type == SHT_NOBITS ||
+	    !range_within(addr, len, shdr->sh_addr, shdr->sh_size) ||
+	    !range_within(shdr->sh_offset, shdr->sh_size, 0, ef->file_size))
+		return error_file(ef->path, "write outside the file at 0x%llx",
+				  (unsigned long long)addr);
+	return elf_file_pwrite(ef, buf, len, shdr->sh_offset + (addr - shdr->sh_addr));
 }
 
 int elf_file_find_function_in(struct elf_file *ef, size_t shndx,

@@ -91,6 +91,10 @@ int elf_file_find_function_in(struct elf_file *ef, size_t shndx,
 			      uint64_t offset, const char **name,
 			      uint64_t *func_offset);
 
+/* Writes @len bytes at file offset @offset, retrying short writes. */
+int elf_file_pwrite(struct elf_file *ef, const void *buf, size_t len,
+		    uint64_t offset);
+
 /* Writes @len bytes at virtual address @addr of the section in place. */
 int elf_file_write(struct elf_file *ef, const GElf_Shdr *shdr, uint64_t addr,
 		   const void *buf, size_t len);

@@ -200,26 +200,6 @@ static int make_plan(struct elf_file *ef, struct update_plan *plan)
 	return 0;
 }
 
-static int write_all(struct elf_file *ef, const void *buf, size_t len,
-		     uint64_t offset)
-{
-	const uint8_t *bytes = buf;
-	ssize_t done;
-
-	while (len) {
-		done = pwrite(ef->fd, bytes, len, offset);
-		if (done < 0 && errno == EINTR)
-			continue;
-		if (done <= 0)
-			return error_file(ef->path, "write: %s",
-					  done ? strerror(errno) : "no progress");
-		bytes += done;
-		offset += done;
-		len -= done;
-	}
-	return 0;
-}
-
 /*
  * Everything after the sections that stay, in one buffer and one write:
  * moved and new sections, zeroed alignment gaps, the section headers.
@@ -246,7 +226,7 @@ static int write_tail(struct elf_file *ef, const struct update_plan *plan)
 	for (i = 0; i < plan->shnum; i++)
 		memcpy(tail + (ef->ehdr.e_shoff - start) + i * sizeof(Elf64_Shdr),
 		       &plan->sections[i].shdr, sizeof(Elf64_Shdr));
-	ret = write_all(ef, tail, plan->end - start, start);
+	ret = elf_file_pwrite(ef, tail, plan->end - start, start);
 	free(tail);
 	return ret;
 }
@@ -261,13 +241,13 @@ static int write_plan(struct elf_file *ef, const struct update_plan *plan)
 	for (i = 1; i < plan->shnum; i++) {
 		sp = &plan->sections[i];
 		if (sp->bytes && stays_in_place(ef, i, &sp->shdr) &&
-		    write_all(ef, sp->bytes, sp->shdr.sh_size, sp->shdr.sh_offset))
+		    elf_file_pwrite(ef, sp->bytes, sp->shdr.sh_size, sp->shdr.sh_offset))
 			return -1;
 	}
 	/* GElf_Ehdr is Elf64_Ehdr: the file's form on this host. */
 	if (!gelf_update_ehdr(ef->elf, &ef->ehdr))
 		return elf_file_libelf_error(ef, "ELF header");
-	if (write_all(ef, &ef->ehdr, sizeof(ef->ehdr), 0))
+	if (elf_file_pwrite(ef, &ef->ehdr, sizeof(ef->ehdr), 0))
 		return -1;
 	if (plan->end < ef->file_size && ftruncate(ef->fd, plan->end))
 		return error_file(ef->path, "truncate: %s", strerror(errno));
