@@ -280,7 +280,7 @@ OBJTOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 $(OBJTOOL): $(objtool-srcs) $(wildcard $(srctree)/tools/objtool/*.h) $(srctree)/include/pvpatch/alt_relocs.h
 	$(Q)mkdir -p $(dir $@)
 	$(quiet) HOSTLD $@
-	$(Q)$(CC) $(OBJTOOL_CFLAGS) $(objtool-srcs) -o $@ -lelf -lZydis
+	$(Q)$(CC) $(OBJTOOL_CFLAGS) $(objtool-srcs) -o $@ -lelf -lZydis -lcapstone
 
 # objtool's libFuzzer target: the objtool sources but main.c, and
 # fuzz_objtool.c, built with clang whatever CC is.
@@ -292,7 +292,7 @@ $(OBJTOOL_FUZZER): $(objtool-srcs) $(srctree)/tools/objtool/fuzz_objtool.c $(wil
 	$(quiet) FUZZLD $@
 	$(Q)clang $(filter-out -O2,$(OBJTOOL_CFLAGS)) -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all $(filter-out %/main.c,$(objtool-srcs)) \
-		$(srctree)/tools/objtool/fuzz_objtool.c -o $@ -lelf -lZydis
+		$(srctree)/tools/objtool/fuzz_objtool.c -o $@ -lelf -lZydis -lcapstone
 
 objtool-fuzzer: $(OBJTOOL_FUZZER)
 

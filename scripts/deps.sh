@@ -10,7 +10,7 @@ set -eu
 
 PACKAGES="
 make gcc clang binutils libc6-dev
-python3 python3-kconfiglib libelf-dev libzydis-dev
+python3 python3-kconfiglib libelf-dev libzydis-dev libcapstone-dev
 libclang-rt-14-dev
 qemu-system-x86
 gcc-aarch64-linux-gnu qemu-system-arm

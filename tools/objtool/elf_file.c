@@ -38,7 +38,7 @@ static bool type_accepted(unsigned int type, unsigned int kinds)
 	return type == ET_REL && (kinds & ELF_FILE_OBJECT);
 }
 
-/* objtool knows one target: little-endian x86-64. */
+/* objtool knows little-endian x86-64, and arm64 where the caller does. */
 static int check_header(struct elf_file *ef, unsigned int kinds)
 {
 	const char *ident = elf_getident(ef->elf, NULL);
@@ -49,13 +49,15 @@ static int check_header(struct elf_file *ef, unsigned int kinds)
 		return error_file(ef->path, "not a little-endian ELF64 file");
 	if (!gelf_getehdr(ef->elf, &ef->ehdr))
 		return elf_file_libelf_error(ef, "ELF header");
-	if (ef->ehdr.e_machine != EM_X86_64)
-		return error_file(ef->path, "not an x86-64 file (e_machine %u)",
+	if (ef->ehdr.e_machine == EM_AARCH64 && !(kinds & ELF_FILE_ARM64))
+		return error_file(ef->path, "an arm64 file: only static-calls reads arm64 so far");
+	if (ef->ehdr.e_machine != EM_X86_64 && ef->ehdr.e_machine != EM_AARCH64)
+		return error_file(ef->path, "not an x86-64 or arm64 file (e_machine %u)",
 				  ef->ehdr.e_machine);
 	if (!type_accepted(ef->ehdr.e_type, kinds))
 		return error_file(ef->path, "not a %s (e_type %u)",
-				  kinds == ELF_FILE_OBJECT ? "relocatable object" :
-				  kinds == ELF_FILE_LINKED ? "linked executable" :
+				  !(kinds & ELF_FILE_LINKED) ? "relocatable object" :
+				  !(kinds & ELF_FILE_OBJECT) ? "linked executable" :
 				  "linked executable or relocatable object",
 				  ef->ehdr.e_type);
 	if (elf_getshdrnum(ef->elf, &ef->shnum) ||
@@ -115,13 +117,13 @@ int elf_file_open_fd(struct elf_file *ef, const char *name, int fd,
 	 * object grows sections in memory: a private mapping it may write.
 	 */
 	ef->elf = elf_begin(fd, !writable ? ELF_C_READ_MMAP :
-			    kinds == ELF_FILE_OBJECT ? ELF_C_READ_MMAP_PRIVATE :
+			    (kinds & ELF_FILE_OBJECT) ? ELF_C_READ_MMAP_PRIVATE :
 			    ELF_C_READ, NULL);
 	if (!ef->elf)
 		return elf_file_libelf_error(ef, "cannot read");
 	if (check_header(ef, kinds))
 		return -1;
-	return writable && kinds == ELF_FILE_OBJECT ? remember_sizes(ef) : 0;
+	return writable && (kinds & ELF_FILE_OBJECT) ? remember_sizes(ef) : 0;
 }
 
 static int open_path(struct elf_file *ef, const char *path,
@@ -150,6 +152,12 @@ int elf_file_open(struct elf_file *ef, const char *path, bool writable)
 int elf_file_open_object(struct elf_file *ef, const char *path, bool writable)
 {
 	return open_path(ef, path, ELF_FILE_OBJECT, writable);
+}
+
+int elf_file_open_object_any_arch(struct elf_file *ef, const char *path,
+				  bool writable)
+{
+	return open_path(ef, path, ELF_FILE_OBJECT | ELF_FILE_ARM64, writable);
 }
 
 void elf_file_close(struct elf_file *ef)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * An ELF64 x86-64 image opened with libelf. Every accessor checks the
+ * An ELF64 x86-64 (or, for some steps, arm64) file opened with libelf. Every accessor checks the
  * libelf result and the offsets and sizes it hands back, so a truncated
  * or hostile file ends in an error message, never in a stray read.
  *
@@ -37,6 +37,7 @@ struct elf_file {
 /* The kinds of ELF file an open accepts. */
 #define ELF_FILE_LINKED		1	/* ET_EXEC, ET_DYN */
 #define ELF_FILE_OBJECT		2	/* ET_REL */
+#define ELF_FILE_ARM64		4	/* arm64 as well as x86-64 */
 
 /* A linked image; writable means elf_file_write() may patch bytes. */
 int elf_file_open(struct elf_file *ef, const char *path, bool writable);
@@ -48,6 +49,10 @@ int elf_file_open(struct elf_file *ef, const char *path, bool writable);
  * grown and new ones are appended.
  */
 int elf_file_open_object(struct elf_file *ef, const char *path, bool writable);
+
+/* The same, for a step that reads arm64 objects too (static-calls). */
+int elf_file_open_object_any_arch(struct elf_file *ef, const char *path,
+				  bool writable);
 
 /*
  * The same on an open descriptor (a memfd, for the fuzzer): @name is what

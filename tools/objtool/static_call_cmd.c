@@ -53,7 +53,7 @@ static int record_file(const char *path, unsigned int flags)
 	struct elf_file ef;
 	int ret;
 
-	ret = elf_file_open_object(&ef, path, writable) ||
+	ret = elf_file_open_object_any_arch(&ef, path, writable) ||
 	      static_call_sites_record(&ef, flags, &counts);
 	if (!ret && writable && counts.recorded)
 		ret = elf_file_update(&ef);

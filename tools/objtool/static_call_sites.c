@@ -3,21 +3,17 @@
  * Finding the plain C static call sites of an object and adding them to
  * its static_call_sites table (see static_call_sites.h).
  *
- * static_call(name)(args) is a direct call of the trampoline __SCT__name,
- * so the compiler emits "call __SCT__name" (or "jmp __SCT__name" for a
- * tail call) with a PLT32 or PC32 relocation at the rel32 field: addend
- * -4, opcode 0xe8 or 0xe9 in the byte before. That is all objtool needs:
- * no decoding. Everything else that refers to a trampoline is not a site:
- *   - a RIP-relative operand (lea/mov taking the trampoline's address):
- *     the byte before the field is a ModRM with mod 00, r/m 101 (Intel
- *     SDM vol. 2, table 2-2), passed over quietly;
- *   - anything else (a conditional jcc tail call, an addend other than
- *     -4 on a call): a warning, and the code keeps going through the
- *     trampoline, which is slower but right.
+ * static_call(name)(args) is a direct call of the trampoline __SCT__name.
+ * Each relocation against a trampoline is classified by the object's
+ * arch (static_call_x86.c, static_call_arm64.c): a call or tail call
+ * becomes a site; one taking the trampoline's address is passed over
+ * quietly; any other branch to it gets a warning, and that code keeps
+ * going through the trampoline, which is slower but right.
  *
- * Each new entry is two R_X86_64_PC32 relocations, exactly what
+ * Each new entry is two 32-bit PC-relative relocations, exactly what
  * STATIC_CALL_SITE() makes the assembler emit: the site (section symbol
- * + offset) and the key __SCK__name (+ STATIC_CALL_SITE_TAIL for a jmp).
+ * + offset) and the key __SCK__name (+ STATIC_CALL_SITE_TAIL for a tail
+ * call).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -26,14 +22,13 @@
 
 #include "elf_write.h"
 #include "objtool.h"
+#include "static_call_arch.h"
 #include "static_call_sites.h"
 
 #define SITES_SECTION	"static_call_sites"
 #define TRAMP_PREFIX	"__SCT__"
 #define KEY_PREFIX	"__SCK__"
 #define PREFIX_LEN	7
-#define OPCODE_CALL	0xe8
-#define OPCODE_JMP	0xe9
 
 /*
  * struct static_call_site and STATIC_CALL_SITE_TAIL of
@@ -49,7 +44,7 @@ struct static_call_site {
 
 struct site {
 	size_t shndx;		/* section of the call/jmp */
-	uint64_t offset;	/* of its opcode byte */
+	uint64_t offset;	/* of its first byte */
 	size_t tramp;		/* symbol index of __SCT__name */
 	bool tail;
 };
@@ -62,6 +57,7 @@ struct site_list {
 
 struct scan {
 	struct elf_file *ef;
+	const struct static_call_arch *arch;
 	struct elf_symtab symtab;
 	unsigned int flags;
 	struct static_call_counts *counts;
@@ -173,7 +169,7 @@ static int collect_known(struct scan *scan, size_t rela_index,
 		if (!gelf_getrela(data, i, &rela))
 			return elf_file_libelf_error(scan->ef, "relocation");
 		if (rela.r_offset % ENTRY_SIZE ||
-		    GELF_R_TYPE(rela.r_info) != R_X86_64_PC32)
+		    GELF_R_TYPE(rela.r_info) != scan->arch->entry_reloc)
 			continue;
 		if (elf_symtab_get(scan->ef, &scan->symtab,
 				   GELF_R_SYM(rela.r_info), &sym, &name))
@@ -215,7 +211,7 @@ static int find_table(struct scan *scan)
 		if (!elf_file_section(ef, i, &shdr))
 			return -1;
 		if (shdr.sh_type == SHT_REL && shdr.sh_info == scan->table)
-			return error_file(ef->path, "%s: SHT_REL relocations (x86-64 uses RELA)",
+			return error_file(ef->path, "%s: SHT_REL relocations (objtool reads RELA)",
 					  SITES_SECTION);
 		if (shdr.sh_type == SHT_RELA && shdr.sh_info == scan->table &&
 		    collect_known(scan, i, &shdr))
@@ -226,29 +222,26 @@ static int find_table(struct scan *scan)
 }
 
 /* One relocation against a trampoline: a site, a warning, or nothing. */
-static int classify(struct scan *scan, size_t shndx, const uint8_t *text,
+static int classify(struct scan *scan, size_t shndx, const Elf_Data *text,
 		    const GElf_Rela *rela, const char *tramp)
 {
-	uint8_t before = text[rela->r_offset - 1];
-	struct site site = {
-		.shndx = shndx,
-		.offset = rela->r_offset - 1,
-		.tramp = GELF_R_SYM(rela->r_info),
-		.tail = before == OPCODE_JMP,
-	};
-	bool branch = before == OPCODE_CALL || before == OPCODE_JMP;
+	struct site site = { .shndx = shndx, .tramp = GELF_R_SYM(rela->r_info) };
+	enum site_kind kind;
 	char where[256];
 
-	/* A RIP-relative operand: the trampoline's address, not a call. */
-	if ((before & 0xc7) == 0x05 && !branch)
+	if (scan->arch->classify(scan->ef->path, text->d_buf, text->d_size, rela,
+				 &kind, &site.offset))
+		return -1;
+	if (kind == SITE_ADDRESS)
 		return 0;
-	if (!branch || rela->r_addend != -4) {
+	if (kind == SITE_REFUSED) {
 		describe(scan, shndx, site.offset, where, sizeof(where));
-		warning_file(scan->ef->path, "%s: reference to %s (addend %lld) is not a 5-byte call or jmp to it: not a static call site",
-			     where, tramp, (long long)rela->r_addend);
+		warning_file(scan->ef->path, "%s: reference to %s (addend %lld) is not %s to it: not a static call site",
+			     where, tramp, (long long)rela->r_addend, scan->arch->site_shape);
 		scan->counts->refused++;
 		return 0;
 	}
+	site.tail = kind == SITE_TAIL;
 	if (list_has(&scan->known, &site)) {
 		scan->counts->already++;
 		return 0;
@@ -283,17 +276,14 @@ static int scan_text_relocs(struct scan *scan, size_t rela_index,
 		if (!gelf_getrela(relas, i, &rela))
 			return elf_file_libelf_error(ef, "relocation");
 		type = GELF_R_TYPE(rela.r_info);
-		if (type != R_X86_64_PC32 && type != R_X86_64_PLT32)
+		if (!scan->arch->is_reference(type))
 			continue;
 		if (elf_symtab_get(ef, &scan->symtab, GELF_R_SYM(rela.r_info),
 				   &sym, &name))
 			return -1;
 		if (strncmp(name, TRAMP_PREFIX, PREFIX_LEN) || !name[PREFIX_LEN])
 			continue;
-		if (!rela.r_offset || !range_within(rela.r_offset, 4, 0, text->d_size))
-			return error_file(ef->path, "section %zu: relocation at 0x%llx is outside its section",
-					  rela_index, (unsigned long long)rela.r_offset);
-		if (classify(scan, shndx, text->d_buf, &rela, name))
+		if (classify(scan, shndx, text, &rela, name))
 			return -1;
 	}
 	return 0;
@@ -356,10 +346,10 @@ static int append_site(struct scan *scan, size_t rela, const struct site *site)
 	    elf_write_append(scan->ef, scan->table, zero, ENTRY_SIZE, 4, &entry))
 		return -1;
 	return elf_write_add_rela(scan->ef, rela, entry + offsetof(struct static_call_site, addr),
-				  site_sym, R_X86_64_PC32,
+				  site_sym, scan->arch->entry_reloc,
 				  (int64_t)(site->offset - bias)) ||
 	       elf_write_add_rela(scan->ef, rela, entry + offsetof(struct static_call_site, key),
-				  key_sym, R_X86_64_PC32,
+				  key_sym, scan->arch->entry_reloc,
 				  site->tail ? STATIC_CALL_SITE_TAIL : 0);
 }
 
@@ -393,7 +383,7 @@ static void print_sites(struct scan *scan)
 		if (elf_symtab_get(scan->ef, &scan->symtab, site->tramp, &sym, &tramp))
 			tramp = "?";
 		printf("%s: %s: %s %s\n", scan->ef->path, where,
-		       site->tail ? "jmp" : "call", tramp);
+		       site->tail ? scan->arch->tail_name : scan->arch->call_name, tramp);
 	}
 }
 
@@ -406,6 +396,11 @@ int static_call_sites_record(struct elf_file *ef, unsigned int flags,
 	*counts = (struct static_call_counts){ 0 };
 	if (ef->ehdr.e_type != ET_REL)
 		return error_file(ef->path, "static call sites are recorded in relocatable objects");
+	scan.arch = static_call_arch_of(ef->ehdr.e_machine);
+	if (!scan.arch)
+		return error_file(ef->path, "no static calls for e_machine %u", ef->ehdr.e_machine);
+	if (scan.arch->init && scan.arch->init(ef->path))
+		return -1;
 	ret = elf_symtab_load(ef, &scan.symtab);
 	if (ret <= 0)
 		return ret;	/* no symbols: no relocations against trampolines */
