@@ -40,8 +40,5 @@ void arm64_timer_init(void);
 void arm64_timer_start_cpu(void);
 void timer_interrupt(void);
 
-/* The IPI handlers (smp_call.c), called from arm64_irq() (irq.c). */
-void smp_call_interrupt(void);
-void smp_wake_interrupt(void);
 
 #endif

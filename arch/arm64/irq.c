@@ -12,6 +12,7 @@
 #include <asm/ptrace.h>
 #include <pvpatch/platform.h>
 #include <pvpatch/printk.h>
+#include <pvpatch/smp.h>
 #include "arm64.h"
 #include "gic.h"
 
@@ -44,9 +45,9 @@ void arm64_irq(struct pt_regs *regs)
 		if (intid >= GIC_INTID_SPURIOUS)
 			return;
 		if (intid == SGI_CALL)
-			smp_call_interrupt();
+			smp_handle_call_ipi();
 		else if (intid == SGI_WAKE)
-			smp_wake_interrupt();
+			smp_handle_wake_ipi();
 		else if (intid == arm64_timer_intid)
 			timer_interrupt();
 		else if (!unexpected_irqs++)

@@ -1,29 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cross-CPU calls through SGIs, with x86's semantics (arch/x86/smp_call.c):
- * on_each_cpu() runs a function in the SGI_CALL handler of every other
- * CPU and, interrupts off, on the caller; sync_all_cpus() uses it to
- * make every CPU execute an ISB and acknowledge; run_on_all_cpus() hands
- * a task to each CPU's idle loop (SGI_WAKE), where it runs with
- * interrupts on, as a test case does.
+ * arm64's part of the cross-CPU calls (guest/smp_call.c): IPIs as SGIs
+ * through the GIC, and an ISB as each CPU's side of a sync.
  */
-#include <stddef.h>
-#include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
-#include <pvpatch/platform.h>
 #include <pvpatch/smp.h>
-#include <pvpatch/spinlock.h>
 #include "arm64.h"
 #include "gic.h"
-
-static spinlock_t call_lock = SPINLOCK_INIT;
-
-static void wait_for_slot(volatile struct cpu_call *slot)
-{
-	while (__atomic_load_n(&slot->fn, __ATOMIC_ACQUIRE))
-		cpu_relax();
-}
 
 /*
  * The slots written above must be visible to the target before it can
@@ -34,61 +18,10 @@ static void wait_for_slot(volatile struct cpu_call *slot)
  * A GICv2 SGI is a Device store (GICD_SGIR), for which a DMB would do;
  * one DSB ISH, the domain every CPU here shares, serves both.
  */
-static void send_ipi(const struct cpu *target, uint32_t sgi)
+void arch_send_ipi(unsigned int cpu, enum smp_ipi ipi)
 {
 	__asm__ __volatile__("dsb ish" ::: "memory");
-	gic->send_sgi(target, sgi);
-}
-
-void on_each_cpu(void (*fn)(void *arg), void *arg, bool wait)
-{
-	unsigned int me = smp_processor_id();
-	unsigned int n = num_online_cpus();
-
-	/* Two CPUs each waiting, interrupts off, for the other to take
-	 * its IPI would never finish. */
-	if (n > 1 && irqs_disabled())
-		panic("on_each_cpu called with interrupts disabled");
-	spin_lock(&call_lock);
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		struct cpu *c = &cpus[cpu];
-
-		if (cpu == me)
-			continue;
-		wait_for_slot(&c->ipi_call);	/* an earlier call without wait */
-		c->ipi_call.arg = arg;
-		__atomic_store_n(&c->ipi_call.fn, fn, __ATOMIC_RELEASE);
-		send_ipi(c, SGI_CALL);
-	}
-	unsigned long flags = local_irq_save();
-
-	fn(arg);
-	local_irq_restore(flags);
-	if (wait) {
-		for (unsigned int cpu = 0; cpu < n; cpu++)
-			wait_for_slot(&cpus[cpu].ipi_call);
-	}
-	spin_unlock(&call_lock);
-}
-
-void smp_wake_interrupt(void)
-{
-	this_cpu()->ipis_received++;
-}
-
-void smp_call_interrupt(void)
-{
-	struct cpu *c = this_cpu();
-	void (*fn)(void *) = __atomic_load_n(&c->ipi_call.fn, __ATOMIC_ACQUIRE);
-	void *arg = c->ipi_call.arg;
-
-	c->ipis_received++;
-	if (fn) {
-		fn(arg);
-		/* Release: the caller may reuse the slot once it sees NULL,
-		 * and sees everything fn did. */
-		__atomic_store_n(&c->ipi_call.fn, NULL, __ATOMIC_RELEASE);
-	}
+	gic->send_sgi(&cpus[cpu], ipi == SMP_IPI_CALL ? SGI_CALL : SGI_WAKE);
 }
 
 /*
@@ -98,38 +31,8 @@ void smp_call_interrupt(void)
  * without risk of stale ones (Arm ARM, "Concurrent modification and
  * execution of instructions"). The ISB is one ("Context synchronization
  * event"), and so is the exception return that ends the SGI handler.
- * The release store that frees the slot is the acknowledgement: the
- * caller returns only once every CPU's has come.
  */
-static void isb_this_cpu(void *unused)
+void arch_sync_this_cpu(void)
 {
 	isb();
-	this_cpu()->syncs++;
-}
-
-void sync_all_cpus(void)
-{
-	on_each_cpu(isb_this_cpu, NULL, true);
-}
-
-void run_on_all_cpus(void (*fn)(void *arg), void *arg)
-{
-	unsigned int me = smp_processor_id();
-	unsigned int n = num_online_cpus();
-
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		struct cpu *c = &cpus[cpu];
-
-		if (cpu == me)
-			continue;
-		wait_for_slot(&c->task_call);
-		c->task_call.arg = arg;
-		__atomic_store_n(&c->task_call.fn, fn, __ATOMIC_RELEASE);
-		send_ipi(c, SGI_WAKE);
-	}
-	fn(arg);
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		if (cpu != me)
-			wait_for_slot(&cpus[cpu].task_call);
-	}
 }

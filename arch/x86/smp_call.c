@@ -1,90 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cross-CPU calls. on_each_cpu() runs a function from an IPI handler on
- * every CPU; sync_all_cpus() uses it to make each CPU execute a
- * serializing instruction; run_on_all_cpus() hands a task to each CPU's
- * idle loop so that it runs with interrupts on, as a test case would.
+ * x86's part of the cross-CPU calls (guest/smp_call.c): IPIs through the
+ * local APIC (or, in a Xen PV guest, event channels behind the same
+ * apic_send_ipi()), CPUID as the serializing instruction of a sync, and
+ * the held sync of live patching.
  */
 #include <stddef.h>
-#include <asm/irqflags.h>
 #include <asm/apic.h>
 #include <asm/percpu.h>
 #include <asm/smp.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
-#include <pvpatch/platform.h>
 #include <pvpatch/smp.h>
-#include <pvpatch/spinlock.h>
 #include <pvpatch/text_poke.h>
 
-static spinlock_t call_lock = SPINLOCK_INIT;
-
-static void wait_for_slot(volatile struct cpu_call *slot)
+/* APIC writes are not reordered before earlier stores (x86 TSO). */
+void arch_send_ipi(unsigned int cpu, enum smp_ipi ipi)
 {
-	while (__atomic_load_n(&slot->fn, __ATOMIC_ACQUIRE))
-		cpu_relax();
-}
-
-void on_each_cpu(void (*fn)(void *arg), void *arg, bool wait)
-{
-	unsigned int me = smp_processor_id();
-	unsigned int n = num_online_cpus();
-
-	/* Two CPUs each waiting, interrupts off, for the other to take
-	 * its IPI would never finish. */
-	if (n > 1 && irqs_disabled())
-		panic("on_each_cpu called with interrupts disabled");
-	spin_lock(&call_lock);
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		struct cpu *c = &cpus[cpu];
-
-		if (cpu == me)
-			continue;
-		wait_for_slot(&c->ipi_call);	/* an earlier call without wait */
-		c->ipi_call.arg = arg;
-		__atomic_store_n(&c->ipi_call.fn, fn, __ATOMIC_RELEASE);
-		apic_send_ipi(c->apic_id, VECTOR_IPI_CALL);
-	}
-	unsigned long flags = local_irq_save();
-
-	fn(arg);
-	local_irq_restore(flags);
-	if (wait) {
-		for (unsigned int cpu = 0; cpu < n; cpu++)
-			wait_for_slot(&cpus[cpu].ipi_call);
-	}
-	spin_unlock(&call_lock);
+	apic_send_ipi(cpus[cpu].apic_id,
+		      ipi == SMP_IPI_CALL ? VECTOR_IPI_CALL : VECTOR_IPI_WAKE);
 }
 
 /* The two IPI vectors' handlers (LAPIC vectors, or Xen PV event channels). */
 void smp_wake_interrupt(struct pt_regs *regs)
 {
-	this_cpu()->ipis_received++;
+	smp_handle_wake_ipi();
 }
 
 void smp_call_interrupt(struct pt_regs *regs)
 {
-	struct cpu *c = this_cpu();
-	void (*fn)(void *) = c->ipi_call.fn;
-	void *arg = c->ipi_call.arg;
-
-	c->ipis_received++;
-	if (fn) {
-		fn(arg);
-		/* Release: the caller may reuse the slot once it sees NULL. */
-		__atomic_store_n(&c->ipi_call.fn, NULL, __ATOMIC_RELEASE);
-	}
+	smp_handle_call_ipi();
 }
 
-static void serialize_this_cpu(void *unused)
+void arch_sync_this_cpu(void)
 {
 	serialize_cpu();
-	this_cpu()->syncs++;
-}
-
-void sync_all_cpus(void)
-{
-	on_each_cpu(serialize_this_cpu, NULL, true);
 }
 
 /*
@@ -103,7 +53,7 @@ static void serialize_fix_up_and_wait(void *unused)
 {
 	struct pt_regs *r = this_cpu()->irq_regs;
 
-	serialize_this_cpu(NULL);
+	smp_sync_this_cpu(NULL);
 	if (smp_processor_id() == held_sync.owner)
 		return;
 	if (r && held_sync.fixup) {
@@ -138,29 +88,7 @@ bool arch_sync_all_cpus_with(void (*fixup)(struct int3_regs *regs),
 	__atomic_store_n(&held_sync.released, true, __ATOMIC_RELEASE);
 	/* Every CPU has left the handler before the next sync reuses it. */
 	for (unsigned int cpu = 0; cpu < num_online_cpus(); cpu++)
-		wait_for_slot(&cpus[cpu].ipi_call);
+		smp_wait_for_call(cpu);
 	held_sync.fixup = NULL;
 	return true;
-}
-
-void run_on_all_cpus(void (*fn)(void *arg), void *arg)
-{
-	unsigned int me = smp_processor_id();
-	unsigned int n = num_online_cpus();
-
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		struct cpu *c = &cpus[cpu];
-
-		if (cpu == me)
-			continue;
-		wait_for_slot(&c->task_call);
-		c->task_call.arg = arg;
-		__atomic_store_n(&c->task_call.fn, fn, __ATOMIC_RELEASE);
-		apic_send_ipi(c->apic_id, VECTOR_IPI_WAKE);
-	}
-	fn(arg);
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		if (cpu != me)
-			wait_for_slot(&cpus[cpu].task_call);
-	}
 }

@@ -37,4 +37,32 @@ void run_on_all_cpus(void (*fn)(void *arg), void *arg);
  */
 void smp_set_cpu_online_hook(void (*hook)(unsigned int cpu));
 
+/*
+ * The cross-CPU calls above (guest/smp_call.c) are one protocol on every
+ * arch: a slot per CPU (struct cpu's ipi_call and task_call), filled
+ * with a release store, taken by an IPI handler, freed with a release
+ * store that is also the acknowledgement. The arch sends the IPIs and
+ * says what a CPU executes to be synchronized with cross-modified code.
+ */
+enum smp_ipi {
+	SMP_IPI_CALL,		/* run the CPU's ipi_call in the handler */
+	SMP_IPI_WAKE,		/* wake its idle loop for its task_call */
+};
+
+/* Interrupt @cpu; every store before the call is visible to its handler. */
+void arch_send_ipi(unsigned int cpu, enum smp_ipi ipi);
+
+/* This CPU's side of sync_all_cpus(). */
+void arch_sync_this_cpu(void);
+
+/* What the arch's IPI handlers do for each kind. */
+void smp_handle_call_ipi(void);
+void smp_handle_wake_ipi(void);
+
+/* sync_all_cpus()'s work on one CPU, counted in its syncs. */
+void smp_sync_this_cpu(void *unused);
+
+/* Until @cpu's handler has finished the call it was handed. */
+void smp_wait_for_call(unsigned int cpu);
+
 #endif
