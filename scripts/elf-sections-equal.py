@@ -45,7 +45,7 @@ def sections(data):
     contents = []
     for i, sh in enumerate(shdrs):
         offset, size = sh[4], sh[5]
-        if sh[1] == SHT_NOBITS or size == 0:
+        if i == 0 or sh[1] == SHT_NOBITS or size == 0:
             contents.append(b"")
             continue
         if offset + size > len(data):
@@ -59,7 +59,8 @@ def check_apart(shoff, shnum, shdrs):
     ranges = [(0, EHDR.size, "the ELF header"),
               (shoff, shoff + shnum * SHDR.size, "the section header table")]
     for i, sh in enumerate(shdrs):
-        if sh[1] != SHT_NOBITS and sh[5]:
+        # Section 0 is no section: its size field may hold the count.
+        if i and sh[1] != SHT_NOBITS and sh[5]:
             ranges.append((sh[4], sh[4] + sh[5], "section %d" % i))
     ranges.sort()
     for (_, end, what), (start, _, other) in zip(ranges, ranges[1:]):
