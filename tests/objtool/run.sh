@@ -101,6 +101,20 @@ $cc -O2 -g -fno-omit-frame-pointer -c "$tmp/c_site.c" -o "$tmp/c_site.o" &&
 		"$srctree/scripts/elf-sections-equal.py" >>"$tmp/out"
 result $? "object: a grown .symtab moves; the object links and equals static-calls then orc"
 
+# More sections than e_shnum holds (extended numbering: section 0 carries
+# the counts), one function each: orc must write them back right, and
+# in time (a search per section for its symbol was quadratic: 25 s).
+awk 'BEGIN { for (i = 0; i < 65274; i++)
+	printf "\t.section .text.f%d,\"ax\",@progbits\n\t.type f%d,@function\nf%d:\n\tret\n\t.size f%d,.-f%d\n",
+		i, i, i, i, i }' >"$tmp/many.S"
+$cc -c "$tmp/many.S" -o "$tmp/many.o" &&
+	timeout 20 "$objtool" orc "$tmp/many.o" >"$tmp/out" 2>&1 &&
+	readelf -hW "$tmp/many.o" >"$tmp/hdr" 2>>"$tmp/out" &&
+	grep -q "Number of section headers: *0 (65285)" "$tmp/hdr" &&
+	[ "$(readelf -rW "$tmp/many.o" 2>/dev/null | grep -c ' R_X86_64_PC32 .* f65273 + ')" -eq 2 ]
+result $? "65,274 sections: orc writes extended section numbering and the last function's ORC relocations"
+rm -f "$tmp/many.S" "$tmp/many.o"
+
 # arm64 (issue 12's first step): static-calls records bl and b to a
 # trampoline, checked with Capstone; an address taken is no site; a
 # cbz to it, or a bl with an addend, is refused with a warning. Other

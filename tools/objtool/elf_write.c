@@ -90,40 +90,68 @@ static bool can_stand_for_section(const GElf_Sym *sym)
 	}
 }
 
-int elf_symtab_section_symbol(struct elf_file *ef,
-			      const struct elf_symtab *symtab, size_t shndx,
-			      size_t *index, uint64_t *bias)
+static void *owned_alloc(struct elf_file *ef, size_t size);
+
+/*
+ * One pass over the symbols for every section: its first section
+ * symbol, else the last local that can stand for it, else the first
+ * global. A search per section was quadratic in objects with one
+ * section per function.
+ */
+static int index_section_symbols(struct elf_file *ef, struct elf_symtab *symtab)
 {
-	size_t i, fallback = 0;
-	const char *name;
+	size_t *chosen, i;
+	uint8_t *rank;		/* 0 none, 1 a global, 2 a local, 3 the section's */
 	GElf_Sym sym;
 
+	chosen = owned_alloc(ef, ef->shnum * sizeof(*chosen));
+	rank = calloc(ef->shnum, 1);
+	if (!chosen || !rank) {
+		free(rank);
+		return error_file(ef->path, "out of memory");
+	}
+	memset(chosen, 0, ef->shnum * sizeof(*chosen));
 	for (i = 1; i < symtab->count; i++) {
-		if (elf_symtab_get(ef, symtab, i, &sym, &name))
-			return -1;
-		if (sym.st_shndx != shndx)
+		if (!gelf_getsym(symtab->data, i, &sym)) {
+			free(rank);
+			return error_file(ef->path, "symbol %zu out of range (%zu symbols)",
+					  i, symtab->count);
+		}
+		if (!sym.st_shndx || sym.st_shndx >= ef->shnum || rank[sym.st_shndx] == 3)
 			continue;
 		if (GELF_ST_TYPE(sym.st_info) == STT_SECTION) {
-			*index = i;
-			*bias = 0;
-			return 0;
+			chosen[sym.st_shndx] = i;
+			rank[sym.st_shndx] = 3;
+		} else if (can_stand_for_section(&sym) &&
+			   (!rank[sym.st_shndx] || GELF_ST_BIND(sym.st_info) == STB_LOCAL)) {
+			chosen[sym.st_shndx] = i;
+			rank[sym.st_shndx] = GELF_ST_BIND(sym.st_info) == STB_LOCAL ? 2 : 1;
 		}
-		/* Prefer a local: a global's definition could be replaced. */
-		if (can_stand_for_section(&sym) &&
-		    (!fallback || GELF_ST_BIND(sym.st_info) == STB_LOCAL))
-			fallback = i;
 	}
-	if (!fallback)
-		return error_file(ef->path, "section %zu: no symbol to relocate against",
-				  shndx);
-	if (elf_symtab_get(ef, symtab, fallback, &sym, &name))
-		return -1;
-	*index = fallback;
-	*bias = sym.st_value;
+	free(rank);
+	symtab->section_symbol = chosen;
+	symtab->section_symbols = ef->shnum;
 	return 0;
 }
 
-/* The buffer @old, if this elf_file allocated it: its slot, else NULL. */
+int elf_symtab_section_symbol(struct elf_file *ef, struct elf_symtab *symtab,
+			      size_t shndx, size_t *index, uint64_t *bias)
+{
+	const char *name;
+	GElf_Sym sym;
+
+	if (!symtab->section_symbol && index_section_symbols(ef, symtab))
+		return -1;
+	if (shndx >= symtab->section_symbols || !symtab->section_symbol[shndx])
+		return error_file(ef->path, "section %zu: no symbol to relocate against",
+				  shndx);
+	*index = symtab->section_symbol[shndx];
+	if (elf_symtab_get(ef, symtab, *index, &sym, &name))
+		return -1;
+	*bias = GELF_ST_TYPE(sym.st_info) == STT_SECTION ? 0 : sym.st_value;
+	return 0;
+}
+
 static void **owned_slot(struct elf_file *ef, void *old)
 {
 	size_t i;
@@ -156,6 +184,11 @@ static void *grow_buffer(struct elf_file *ef, void *old, size_t old_size,
 		memcpy(buf, old, old_size);
 	ef->owned[ef->nr_owned++] = buf;
 	return buf;
+}
+
+static void *owned_alloc(struct elf_file *ef, size_t size)
+{
+	return grow_buffer(ef, NULL, 0, size);
 }
 
 int elf_write_append(struct elf_file *ef, size_t index, const void *buf,

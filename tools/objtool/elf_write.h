@@ -20,6 +20,10 @@ struct elf_symtab {
 	Elf_Data *data;
 	size_t count;		/* symbols, including index 0 */
 	size_t strtab;		/* section index of its string table */
+	/* Per section, the symbol to relocate against, or 0: built on the
+	 * first elf_symtab_section_symbol() (memory owned by the elf_file). */
+	size_t *section_symbol;
+	size_t section_symbols;	/* sections it covers */
 };
 
 /* 1 found, 0 the object has no .symtab, -1 error. */
@@ -37,9 +41,8 @@ int elf_symtab_find(struct elf_file *ef, const struct elf_symtab *symtab,
  * A symbol to relocate against for section @shndx: its section symbol,
  * else a symbol defined in it (a relocation adds -*bias to its addend).
  */
-int elf_symtab_section_symbol(struct elf_file *ef,
-			      const struct elf_symtab *symtab, size_t shndx,
-			      size_t *index, uint64_t *bias);
+int elf_symtab_section_symbol(struct elf_file *ef, struct elf_symtab *symtab,
+			      size_t shndx, size_t *index, uint64_t *bias);
 
 /*
  * Appends an undefined global symbol (STT_NOTYPE) named @name. Globals
