@@ -255,8 +255,9 @@ endif
 # and the linked image's arms are checked here for what it would refuse
 # (a literal load, an arm of another length), so the build stops first.
 ifeq ($(CONFIG_ARCH_ARM64),y)
+ARCH_IMAGE_CHECK := $(srctree)/scripts/check-arm64-alternatives.py
 define arch-image-check
-$(Q)$(PYTHON) $(srctree)/scripts/check-arm64-alternatives.py $@
+$(Q)$(PYTHON) $(ARCH_IMAGE_CHECK) $@
 endef
 endif
 
@@ -332,7 +333,7 @@ xen-tools: $(PVWAIT)
 # one would be stale.
 $(guest-objs) $(hosted-objs): $(OBJTOOL_DEP)
 
-$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL_DEP)
+$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL_DEP) $(ARCH_IMAGE_CHECK)
 	$(quiet) LD $@
 	$(Q)$(LD) $(GUEST_LDFLAGS) --emit-relocs -T $(obj)/guest.lds -o $@ $(guest-objs)
 	$(objtool-image)
