@@ -186,16 +186,19 @@ xen-pv-srcs := $(filter arch/x86/xen/pv_% hypervisor/xen/pv_% tests/guest/test_x
 xen-pv-replaced := arch/x86/text_poke.c arch/x86/smp.c arch/x86/apic.c arch/x86/paging.c
 guest-srcs := $(filter-out $(if $(CONFIG_XEN_PV),$(xen-pv-replaced),$(xen-pv-srcs)),$(guest-srcs))
 else
-# An arch without the patching layer yet (arm64, issue 11): its own code,
-# the arch-neutral guest, and the suites that need neither patching nor
-# a hosted platform (smp: CPUs, ticks and cross-CPU calls). The patching
-# engine, pvops, the hypervisor backends, ORC and their suites come with
-# the arch's support for them.
+# An arch with alternatives but not the rest of the patching layer yet
+# (arm64, issue 11): its own code (alternatives' arch part and their
+# suite included), the arch-neutral alternatives walk, the arch-neutral
+# guest, and the suites that need neither static calls nor a hosted
+# platform (smp: CPUs, ticks and cross-CPU calls). Static calls, pvops,
+# the hypervisor backends, ORC and their suites come with the arch's
+# support for them.
 portable-test-srcs := tests/guest/ktest_selftest.c tests/guest/test_smp.c \
 	tests/hosted/test_glob.c tests/hosted/test_fdt.c
 guest-srcs := $(sort $(wildcard $(srctree)/arch/$(SRCARCH)/*.c $(srctree)/arch/$(SRCARCH)/*.S \
 	$(srctree)/guest/*.c))
-guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs))) $(portable-test-srcs)
+guest-srcs := $(filter-out %.lds.S,$(patsubst $(srctree)/%,%,$(guest-srcs))) $(portable-test-srcs) \
+	$(if $(CONFIG_ARCH_HAS_ALTERNATIVES),alternatives/alternative.c)
 endif
 guest-objs := $(patsubst %,$(obj)/guest-obj/%.o,$(basename $(guest-srcs)))
 
@@ -246,6 +249,16 @@ $(Q)$(OBJTOOL) alt-relocs $@
 $(Q)$(OBJTOOL) orc-sort $@
 endef
 OBJTOOL_DEP = $(OBJTOOL)
+endif
+
+# arm64 has no objtool yet: the guest relocates moved arms itself at boot,
+# and the linked image's arms are checked here for what it would refuse
+# (a literal load, an arm of another length), so the build stops first.
+ifeq ($(CONFIG_ARCH_ARM64),y)
+ARCH_IMAGE_CHECK := $(srctree)/scripts/check-arm64-alternatives.py
+define arch-image-check
+$(Q)$(PYTHON) $(ARCH_IMAGE_CHECK) $@
+endef
 endif
 
 # Test and benchmark code: its pvop sites are recorded as test sites and
@@ -320,10 +333,11 @@ xen-tools: $(PVWAIT)
 # one would be stale.
 $(guest-objs) $(hosted-objs): $(OBJTOOL_DEP)
 
-$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL_DEP)
+$(GUEST_IMAGE): $(guest-objs) $(obj)/guest.lds $(OBJTOOL_DEP) $(ARCH_IMAGE_CHECK)
 	$(quiet) LD $@
 	$(Q)$(LD) $(GUEST_LDFLAGS) --emit-relocs -T $(obj)/guest.lds -o $@ $(guest-objs)
 	$(objtool-image)
+	$(arch-image-check)
 
 $(obj)/Image: $(GUEST_IMAGE)
 	$(quiet) OBJCOPY $@

@@ -23,6 +23,10 @@
 #include <pvpatch/static_call.h>
 #include <pvpatch/unwind.h>
 #include "../bench/bench.h"
+#elif defined(CONFIG_ARCH_HAS_ALTERNATIVES)
+#include <asm/clock.h>
+#include <pvpatch/alternative.h>
+#include <pvpatch/cpufeature.h>
 #endif
 
 static const char *crash_kind;
@@ -46,6 +50,31 @@ static const char *set_crash(const char *value)
 BOOT_PARAM(crash, "crash", set_crash,
 	   "trigger a deliberate fatal exception after boot: ud|pf|bp|db|wx|panic");
 
+#if !defined(CONFIG_ARCH_HAS_PATCHING) && defined(CONFIG_ARCH_HAS_ALTERNATIVES)
+/*
+ * Alternatives without static calls or pvops (arm64 so far): the CPU's
+ * features, then every site picks its arm, while this CPU is the only
+ * one running (the others start after: a site is never rewritten under
+ * a CPU that may be executing it). The patch log as x86's, with what
+ * the guest relocated itself.
+ */
+static void boot_alternatives(void)
+{
+	uint64_t khz = clock_counter_khz(), t0, t1, t2;
+
+	t0 = clock_counter();
+	cpu_features_init();
+	t1 = clock_counter();
+	apply_alternatives(__start_alt_instructions, __stop_alt_instructions);
+	t2 = clock_counter();
+	printk("pvpatch: alternatives %lu sites (%lu replaced, %lu relocated, %lu callbacks); steps: detect %lu us apply_alternatives %lu us\n",
+	       alternatives_stats.sites, alternatives_stats.replaced,
+	       alternatives_stats.relocated, alternatives_stats.callbacks,
+	       khz ? (unsigned long)((t1 - t0) * 1000 / khz) : 0UL,
+	       khz ? (unsigned long)((t2 - t1) * 1000 / khz) : 0UL);
+}
+#endif
+
 __noreturn void guest_main(void)
 {
 	char err[256];
@@ -65,7 +94,9 @@ __noreturn void guest_main(void)
 	patch_log_step("smp_start", arch_smp_init);
 	patch_log_print();
 #else
-	/* No sites to patch on this arch yet: straight to the other CPUs. */
+#ifdef CONFIG_ARCH_HAS_ALTERNATIVES
+	boot_alternatives();
+#endif
 	arch_smp_init();
 #endif
 	if (crash_kind)

@@ -41,4 +41,22 @@ void arm64_timer_start_cpu(void);
 void timer_interrupt(void);
 
 
+/* The text alias (memory.c): page and page + 4 KiB mapped writable and
+ * never executable at ARM64_TEXT_ALIAS, until unmapped. */
+#define ARM64_TEXT_ALIAS	0x7fc0000000UL	/* level 1 slot 511 */
+void arm64_text_alias_map(uint64_t page);
+void arm64_text_alias_unmap(void);
+
+/* A capability (asm/cpufeatures.h) by the name the boot log gives it
+ * (cpufeature.c), or -1. */
+int arm64_cap_by_name(const char *name);
+
+/* Alternatives (alternative.c), for their tests: the first literal load
+ * of insns[0..nr) (its index in *bad, -1 returned), else 0; and one
+ * instruction of an arm [arm_start, arm_end) moved from `from` to `to`
+ * (NULL, or why it cannot be). */
+int arm64_alt_check_insns(const uint32_t *insns, unsigned int nr, unsigned int *bad);
+const char *arm64_alt_relocate(uint32_t insn, uint64_t from, uint64_t to,
+			       uint64_t arm_start, uint64_t arm_end, uint32_t *out);
+
 #endif

@@ -25,12 +25,31 @@ SECTIONS
 		__text_start = .;
 		*(.text.boot)
 		*(.text .text.*)
+		/* Last in text, so that the replacements, first in rodata,
+		 * are within a TBZ's +-32 KiB of it: the relocation tests
+		 * (test_alternatives.c) assemble arms that branch here. */
+		*(alt_near_text)
 		. = ALIGN(4096);
 		__text_end = .;
 	} :text
 
 	.rodata : ALIGN(4096) {
 		__rodata_start = .;
+		/* Alternatives' replacements (arch/arm64/include/asm/
+		 * alternative.h): copied over their sites at boot and never
+		 * executed here; first, right after text, so that a short
+		 * branch in one can reach the end of text when assembled.
+		 * alt_replacement_bad holds the tests' one deliberately
+		 * broken arm (a literal load), applied only when a boot
+		 * argument asks, apart so the build's check of
+		 * alt_replacement (scripts/check-arm64-alternatives.py)
+		 * does not see it. */
+		__start_alt_replacement = .;
+		KEEP(*(alt_replacement))
+		__stop_alt_replacement = .;
+		__start_alt_replacement_bad = .;
+		KEEP(*(alt_replacement_bad))
+		__stop_alt_replacement_bad = .;
 		*(.rodata .rodata.*)
 		. = ALIGN(8);
 		__start_ktest_suites = .;
@@ -40,6 +59,15 @@ SECTIONS
 		__start_boot_params = .;
 		KEEP(*(boot_params))
 		__stop_boot_params = .;
+		/* The alternatives table; alt_instructions_bad is the tests'
+		 * broken site's (above). */
+		. = ALIGN(8);
+		__start_alt_instructions = .;
+		KEEP(*(alt_instructions))
+		__stop_alt_instructions = .;
+		__start_alt_instructions_bad = .;
+		KEEP(*(alt_instructions_bad))
+		__stop_alt_instructions_bad = .;
 		. = ALIGN(4096);
 		__rodata_end = .;
 	} :rodata

@@ -8,8 +8,10 @@
  * non-executable as well. RAM is mapped in 2 MiB blocks but where the
  * image lies, in 4 KiB pages. Nothing else is mapped: address 0 faults.
  *
- * There is no text_poke alias yet (arm64 patching, issue 11): writing
- * text is a permission fault, which crash=wx shows.
+ * Text is written only through a temporary alias (text_poke.c): the same
+ * pages mapped writable and never executable at ARM64_TEXT_ALIAS, for
+ * the length of one write. Writing text at its own address is a
+ * permission fault, which crash=wx shows.
  */
 #include <stdint.h>
 #include <asm/pgtable.h>
@@ -137,6 +139,55 @@ uint64_t arm64_lookup_pte(uint64_t va)
 	return e & PTE_VALID ? e : 0;
 }
 
+static uint64_t *alias_ptes;	/* the alias's two level 3 entries */
+
+/* The alias's tables now, while the MMU is off and tables are cheap to
+ * make; its entries stay invalid until a write maps them. */
+static void text_alias_init(void)
+{
+	uint64_t *l2 = next_table(&root[(ARM64_TEXT_ALIAS >> L1_SHIFT) % PT_ENTRIES],
+				  L2_BLOCK_SHIFT);
+	uint64_t *l3 = next_table(&l2[(ARM64_TEXT_ALIAS >> L2_BLOCK_SHIFT) % PT_ENTRIES],
+				  PAGE_SHIFT);
+
+	alias_ptes = &l3[(ARM64_TEXT_ALIAS >> PAGE_SHIFT) % PT_ENTRIES];
+}
+
+/*
+ * Invalid to valid needs no TLB maintenance: a TLB never holds a
+ * translation that faulted (Arm ARM, "Translation Lookaside Buffers
+ * (TLBs)"). The DSB makes the descriptor stores visible to the table
+ * walk, the ISB keeps the alias accesses that follow from being
+ * translated before it ("Ordering and completion of TLB maintenance
+ * instructions" describes the same DSB + ISB pair).
+ */
+void arm64_text_alias_map(uint64_t page)
+{
+	alias_ptes[0] = page | NORMAL_RW | PTE_TABLE | PTE_VALID;
+	alias_ptes[1] = (page + PAGE_BYTES) | NORMAL_RW | PTE_TABLE | PTE_VALID;
+	__asm__ __volatile__("dsb ishst\n\tisb" ::: "memory");
+}
+
+/*
+ * Valid to invalid: clear, DSB so the walk sees it, TLBI by VA for all
+ * ASIDs, broadcast in the Inner Shareable domain (another CPU's walker
+ * may have cached the entry speculatively), DSB to complete the
+ * invalidation and ISB for this CPU (Arm ARM, "TLB maintenance
+ * instructions"). From here no CPU can write text through the alias.
+ */
+void arm64_text_alias_unmap(void)
+{
+	alias_ptes[0] = 0;
+	alias_ptes[1] = 0;
+	__asm__ __volatile__("dsb ishst\n\t"
+			     "tlbi vaae1is, %0\n\t"
+			     "tlbi vaae1is, %1\n\t"
+			     "dsb ish\n\tisb"
+			     : : "r"(ARM64_TEXT_ALIAS >> PAGE_SHIFT),
+			       "r"((ARM64_TEXT_ALIAS + PAGE_BYTES) >> PAGE_SHIFT)
+			     : "memory");
+}
+
 static void map_device(struct fdt_range r)
 {
 	if (r.size)
@@ -195,6 +246,7 @@ void arch_memory_init(void)
 	 * redistributors (v3): Device memory, never executable. */
 	map_device(arm64_fdt.gic_dist);
 	map_device(arm64_fdt.gic_cpu_or_redist);
+	text_alias_init();
 	mmu_enable(parange);
 	printk("mmu: on, 4 KiB granule, %u-bit VA; text RX, rodata R, the rest RW+XN (WXN)\n",
 	       VA_BITS);

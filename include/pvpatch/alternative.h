@@ -13,6 +13,13 @@
  *   ALT_DIRECT_CALL(feature)                   new is "call *ptr(%rip)":
  *                                              becomes a direct call to
  *                                              *ptr (a NOP when NULL)
+ *                                              (x86)
+ *   ALTERNATIVE_CB(old, callback, feature)     callback writes the new
+ *                                              instructions at boot
+ *                                              (arm64)
+ *
+ * On arm64 the arms are the same length (no padding), and the guest
+ * relocates the PC-relative instructions of a moved arm itself.
  *
  * From C they are asm string fragments; from .S the same names are
  * assembler macros (asm/alternative.h).
@@ -22,6 +29,7 @@
 
 #define ALT_FLAG_NOT		1
 #define ALT_FLAG_DIRECT_CALL	2
+#define ALT_FLAG_CALLBACK	4	/* the replacement is a function */
 #define ALT_NOT(feature)	((ALT_FLAG_NOT << 16) | (feature))
 #define ALT_DIRECT_CALL(feature) ((ALT_FLAG_DIRECT_CALL << 16) | (feature))
 
@@ -46,6 +54,7 @@ struct alternatives_stats {
 	unsigned long relocated;	/* PC-relative fields adjusted */
 	unsigned long jmps_shrunk;	/* rel32 jmp rewritten as rel8 */
 	unsigned long direct_calls;	/* call *ptr turned into call func */
+	unsigned long callbacks;	/* arms written by a callback */
 };
 extern struct alternatives_stats alternatives_stats;
 

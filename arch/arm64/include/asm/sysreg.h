@@ -22,6 +22,17 @@
  * system registers are implemented (GICv3 or later). */
 #define ID_AA64PFR0_GIC_SHIFT	24
 
+/* The AArch64 ID registers the capabilities come from, by encoding
+ * (Arm ARM, "Op0 == 0b11, ... the ID registers" encodings): the
+ * assembler refuses the names of the ones newer than Armv8.0 unless told
+ * the CPU has that version, which is what they are read to find out. */
+#define ID_AA64PFR0_EL1		S3_0_C0_C4_0
+#define ID_AA64PFR1_EL1		S3_0_C0_C4_1
+#define ID_AA64ISAR0_EL1	S3_0_C0_C6_0
+#define ID_AA64ISAR1_EL1	S3_0_C0_C6_1
+#define ID_AA64MMFR1_EL1	S3_0_C0_C7_1
+#define ID_AA64MMFR2_EL1	S3_0_C0_C7_2
+
 /* The GICv3 CPU interface system registers, by encoding (GIC
  * architecture specification, the ICC_* and ICH_* register
  * descriptions): the assembler may not know their names. */
