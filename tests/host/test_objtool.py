@@ -34,6 +34,10 @@ def objtool_sources():
                   if f.endswith(".c") and f != "fuzz_objtool.c")
 
 
+# The libraries objtool links, as the Makefile's link line names them.
+OBJTOOL_LIBS = ["-lelf", "-lZydis", "-lcapstone"]
+
+
 def missing_tools():
     for tool in ("cc", "gcc", "ld", "nm", "readelf"):
         if not shutil.which(tool):
@@ -180,7 +184,7 @@ class ObjtoolTest(unittest.TestCase):
         build = subprocess.run(
             ["cc", "-O2", "-Wall", "-Wextra", "-Werror",
              "-I" + os.path.join(ROOT, "include")] + objtool_sources() +
-            ["-lelf", "-lZydis", "-o", cls.objtool],
+            OBJTOOL_LIBS + ["-o", cls.objtool],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if build.returncode:
             shutil.rmtree(cls.tmp)
@@ -602,7 +606,7 @@ class StrictBuild(unittest.TestCase):
                         [compiler] + STRICT_CFLAGS +
                         ["-I" + os.path.join(ROOT, "include")] +
                         objtool_sources() +
-                        ["-lelf", "-lZydis", "-o", os.path.join(tmp, compiler)],
+                        OBJTOOL_LIBS + ["-o", os.path.join(tmp, compiler)],
                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                         text=True)
                     self.assertEqual(result.returncode, 0, result.stdout)
