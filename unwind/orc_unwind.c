@@ -201,7 +201,7 @@ static unsigned int follow_call_frames(struct unwind_state *s, unsigned long *en
 {
 	const struct orc_table *t = s->table;
 	uintptr_t ip = s->ip, sp = s->sp, bp = s->bp;
-	const uintptr_t lo = s->stack.lo, hi = s->stack.hi;
+	const struct unwind_stack stack = s->stack;
 	unsigned int depth = s->depth;
 	bool exact_ip = s->exact_ip;
 
@@ -226,12 +226,12 @@ static unsigned int follow_call_frames(struct unwind_state *s, unsigned long *en
 			break;
 		cfa += (intptr_t)e->sp_offset;
 		/* step_call(): the return address's slot on this stack. */
-		if (cfa < 8 || cfa - 8 < lo || cfa > hi)
+		if (cfa < 8 || !on_stack(&stack, cfa - 8, 8))
 			break;
 		if (e->bp_reg == ORC_REG_PREV_SP) {
 			uintptr_t slot = cfa + (intptr_t)e->bp_offset;
 
-			if (slot < lo || slot > hi || hi - slot < 8)
+			if (!on_stack(&stack, slot, 8))
 				break;
 			caller_bp = *(const uint64_t *)slot;
 		} else if (e->bp_reg != ORC_REG_UNDEFINED) {

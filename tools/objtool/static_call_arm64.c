@@ -87,12 +87,3 @@ const struct static_call_arch static_call_arm64 = {
 	.tail_name = "b",
 	.init = arm64_init,
 };
-
-const struct static_call_arch *static_call_arch_of(unsigned int machine)
-{
-	if (machine == EM_X86_64)
-		return &static_call_x86_64;
-	if (machine == EM_AARCH64)
-		return &static_call_arm64;
-	return NULL;
-}

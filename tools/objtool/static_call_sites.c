@@ -387,6 +387,15 @@ static void print_sites(struct scan *scan)
 	}
 }
 
+const struct static_call_arch *static_call_arch_of(unsigned int machine)
+{
+	if (machine == EM_X86_64)
+		return &static_call_x86_64;
+	if (machine == EM_AARCH64)
+		return &static_call_arm64;
+	return NULL;
+}
+
 int static_call_sites_record(struct elf_file *ef, unsigned int flags,
 			     struct static_call_counts *counts)
 {
